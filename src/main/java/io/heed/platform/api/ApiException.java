@@ -1,0 +1,43 @@
+package io.heed.platform.api;
+
+import java.util.List;
+
+/**
+ * A refusal a service decides on (bad input, missing thing, wrong state), carried to the HTTP edge as one
+ * {@link ApiError}. Thrown before anything is written, or inside a transaction that it rolls back.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final transient List<ApiError.FieldProblem> problems;
+
+    public ApiException(int status, String reason) {
+        this(status, reason, List.of());
+    }
+
+    public ApiException(int status, String reason, List<ApiError.FieldProblem> problems) {
+        super(reason, null, false, false);
+        this.status = status;
+        this.problems = List.copyOf(problems);
+    }
+
+    public static ApiException badRequest(String reason) {
+        return new ApiException(400, reason);
+    }
+
+    public static ApiException notFound(String reason) {
+        return new ApiException(404, reason);
+    }
+
+    public static ApiException conflict(String reason) {
+        return new ApiException(409, reason);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ApiError toError() {
+        return ApiError.of(status, getMessage(), problems);
+    }
+}
