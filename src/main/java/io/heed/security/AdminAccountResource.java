@@ -1,0 +1,82 @@
+package io.heed.security;
+
+import io.heed.platform.api.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdminAccountResource {
+
+    public record AccountView(
+            long id,
+            String email,
+            String name,
+            Role role,
+            List<String> regions,
+            boolean active,
+            Instant createdAt,
+            Instant lastLoginAt) {
+        static AccountView of(AdminAccount a) {
+            return new AccountView(
+                    a.id, a.email, a.name, a.role, List.of(a.regions), a.active, a.createdAt, a.lastLoginAt);
+        }
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {}
+
+    @Inject
+    AdminAccounts accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @RolesAllowed(Role.ADMIN_NAME)
+    public List<AccountView> list() {
+        return accounts.list().stream().map(AccountView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response create(AdminAccounts.NewAccount request) {
+        AdminAccount account = accounts.create(request, currentUser.name());
+        return Response.created(URI.create("/api/v1/accounts/" + account.id))
+                .entity(AccountView.of(account))
+                .build();
+    }
+
+    /** Any signed-in person changes their own password; API tokens have none. */
+    @PUT
+    @Path("/me/password")
+    @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
+    public Response changeOwnPassword(PasswordChange change) {
+        if (change == null) {
+            throw ApiException.badRequest("A JSON body with currentPassword and newPassword is required.");
+        }
+        accounts.changePassword(currentUser.name(), change.currentPassword(), change.newPassword());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response deactivate(@PathParam("id") long id) {
+        accounts.deactivate(id, currentUser.name());
+        return Response.noContent().build();
+    }
+}
