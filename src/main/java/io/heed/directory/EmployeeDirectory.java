@@ -1,0 +1,84 @@
+package io.heed.directory;
+
+import io.heed.platform.api.ApiException;
+import io.heed.platform.api.Page;
+import io.heed.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the directory, always within the caller's {@link RegionScope}. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class EmployeeDirectory {
+
+    /** Listing filters; each empty means "any". */
+    public record Filter(
+            Optional<String> region, Optional<String> department, Optional<String> text, Optional<Boolean> active) {}
+
+    public record RegionHeadcount(String region, long activeEmployees) {}
+
+    @Inject
+    EntityManager entityManager;
+
+    public Page<Employee> list(Filter filter, RegionScope scope, int page, int size) {
+        Page.check(page, size);
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        Optional<Set<String>> regions = scope.narrow(filter.region());
+        if (regions.isPresent()) {
+            where.add("region in :regions");
+            parameters.and("regions", regions.get());
+            if (regions.get().isEmpty()) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+        }
+        filter.department().ifPresent(department -> {
+            where.add("department = :department");
+            parameters.and("department", department);
+        });
+        filter.active().ifPresent(active -> {
+            where.add("active = :active");
+            parameters.and("active", active);
+        });
+        filter.text().filter(q -> !q.isBlank()).ifPresent(q -> {
+            where.add("(lower(name) like :q escape '\\' or emailKey like :q escape '\\')");
+            parameters.and("q", "%" + likeEscaped(q.trim().toLowerCase(Locale.ROOT)) + "%");
+        });
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        PanacheQuery<Employee> employees =
+                Employee.find(query, Sort.by("emailKey"), parameters).page(page, size);
+        return new Page<>(employees.list(), page, size, employees.count());
+    }
+
+    public Employee get(String email, RegionScope scope) {
+        return Employee.findByEmail(email)
+                .filter(employee -> scope.allows(employee.region))
+                .orElseThrow(() -> ApiException.notFound("No employee " + email + " in the directory."));
+    }
+
+    public List<RegionHeadcount> regions(RegionScope scope) {
+        return entityManager
+                .createQuery(
+                        "select new io.heed.directory.EmployeeDirectory$RegionHeadcount(e.region,"
+                                + " sum(case when e.active then 1L else 0L end))"
+                                + " from Employee e group by e.region order by e.region",
+                        RegionHeadcount.class)
+                .getResultStream()
+                .filter(region -> scope.allows(region.region()))
+                .toList();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,153 @@
+package io.heed.directory;
+
+import io.heed.platform.EmailAddresses;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What a valid employee looks like, field by field. Each problem names its column, so a directory owner can
+ * fix the source file without guessing.
+ *
+ * <p>Names and departments are stored as given: a name like {@code =cmd|' /C calc'!A0} or {@code <script>}
+ * is data, and every output (HTML, CSV, e-mail headers) escapes it. Only what PostgreSQL cannot store (NUL)
+ * and what is too long is refused.
+ */
+final class EmployeeFieldRules {
+
+    static final String EMAIL = "email";
+    static final String NAME = "name";
+    static final String REGION = "region";
+    static final String DEPARTMENT = "department";
+    static final String COUNTRY = "country";
+    static final String MANAGER_EMAIL = "manager_email";
+    static final String LOCALE = "locale";
+    static final String TIMEZONE = "timezone";
+
+    static final List<String> REQUIRED = List.of(EMAIL, NAME, REGION);
+    static final List<String> KNOWN =
+            List.of(EMAIL, NAME, REGION, DEPARTMENT, COUNTRY, MANAGER_EMAIL, LOCALE, TIMEZONE);
+
+    static final int MAX_NAME = 200;
+    static final int MAX_REGION = 100;
+    static final int MAX_DEPARTMENT = 100;
+    static final String DEFAULT_LOCALE = "en";
+    static final String DEFAULT_TIMEZONE = "UTC";
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    /** Common non-ISO codes people put in HR exports, with what ISO calls them. */
+    private static final Map<String, String> COUNTRY_HINTS = Map.of("UK", "GB", "EL", "GR");
+
+    private EmployeeFieldRules() {}
+
+    /** Either the record or the problems (each "column: reason"). */
+    record Outcome(EmployeeRecord record, List<String> problems) {
+        boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Checks one row, given a lookup of column name to trimmed value (null or blank when absent). */
+    static Outcome check(Function<String, String> column) {
+        List<String> problems = new ArrayList<>();
+        String email = column.apply(EMAIL);
+        if (isBlank(email)) {
+            problems.add("email: required");
+        } else if (!EmailAddresses.isValid(email)) {
+            problems.add("email: '" + email + "' is not a valid e-mail address");
+        }
+        String name = text(column.apply(NAME), NAME, MAX_NAME, true, problems);
+        String region = text(column.apply(REGION), REGION, MAX_REGION, true, problems);
+        String department = text(column.apply(DEPARTMENT), DEPARTMENT, MAX_DEPARTMENT, false, problems);
+        String country = country(column.apply(COUNTRY), problems);
+        String manager = blankToNull(column.apply(MANAGER_EMAIL));
+        if (manager != null) {
+            if (!EmailAddresses.isValid(manager)) {
+                problems.add("manager_email: '" + manager + "' is not a valid e-mail address");
+            } else if (email != null && EmailAddresses.key(manager).equals(EmailAddresses.key(email))) {
+                problems.add("manager_email: an employee cannot be their own manager");
+            }
+        }
+        String locale = locale(column.apply(LOCALE), problems);
+        String zone = zone(column.apply(TIMEZONE), problems);
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+        return new Outcome(
+                new EmployeeRecord(
+                        email, EmailAddresses.key(email), name, region, department, country, manager, locale, zone),
+                List.of());
+    }
+
+    private static String text(String value, String column, int max, boolean required, List<String> problems) {
+        if (isBlank(value)) {
+            if (required) {
+                problems.add(column + ": required");
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            problems.add(column + ": longer than " + max + " characters");
+        } else if (value.indexOf('\0') >= 0) {
+            problems.add(column + ": contains a NUL character");
+        }
+        return value;
+    }
+
+    private static String country(String value, List<String> problems) {
+        if (isBlank(value)) {
+            return null;
+        }
+        String code = value.toUpperCase(Locale.ROOT);
+        if (COUNTRIES.contains(code)) {
+            return code;
+        }
+        String hint = COUNTRY_HINTS.get(code);
+        problems.add("country: '" + value + "' is not an ISO 3166-1 alpha-2 code"
+                + (hint == null ? "" : " (did you mean " + hint + "?)"));
+        return null;
+    }
+
+    private static String locale(String value, List<String> problems) {
+        if (isBlank(value)) {
+            return DEFAULT_LOCALE;
+        }
+        try {
+            Locale locale =
+                    new Locale.Builder().setLanguageTag(value.replace('_', '-')).build();
+            if (locale.getLanguage().isEmpty()) {
+                problems.add("locale: '" + value + "' names no language");
+                return null;
+            }
+            return locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            problems.add("locale: '" + value + "' is not a BCP 47 language tag");
+            return null;
+        }
+    }
+
+    private static String zone(String value, List<String> problems) {
+        if (isBlank(value)) {
+            return DEFAULT_TIMEZONE;
+        }
+        if (ZONES.contains(value) || value.equals("UTC")) {
+            return value;
+        }
+        problems.add("timezone: '" + value + "' is not an IANA time-zone id (e.g. Europe/Berlin)");
+        return null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value;
+    }
+}

@@ -1,0 +1,74 @@
+package io.heed;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the packages in the order of ARCHITECTURE.md: data moves forward, nothing reaches back up the chain. */
+class ArchitectureTest {
+
+    private static final JavaClasses HEED = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.heed");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("io.heed.(*)..").should().beFreeOfCycles().check(HEED);
+    }
+
+    @Test
+    void platformDependsOnNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "io.heed.platform..",
+                        "java..",
+                        "jakarta..",
+                        "io.quarkus..",
+                        "io.smallrye..",
+                        "io.vertx..",
+                        "org.jboss..",
+                        "org.eclipse..",
+                        "com.fasterxml..",
+                        "org.apache.commons..",
+                        "org.postgresql..",
+                        "org.hibernate..")
+                .check(HEED);
+    }
+
+    @Test
+    void auditKnowsOnlyThePlatform() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.heed.security..", "io.heed.directory..")
+                .check(HEED);
+    }
+
+    @Test
+    void directoryKnowsNothingDownstream() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.directory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.heed.playbook..",
+                        "io.heed.campaign..",
+                        "io.heed.delivery..",
+                        "io.heed.acknowledgement..",
+                        "io.heed.compliance..",
+                        "io.heed.console..")
+                .allowEmptyShould(true)
+                .check(HEED);
+    }
+}
