@@ -31,16 +31,19 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class EmployeeCsv {
 
-    /** A valid row and the line it started on. */
-    record Row(long line, EmployeeRecord employee) {}
+    /** Where the rows go as they are read: the import streams them straight into its staging table. */
+    interface Sink {
+        void valid(EmployeeRecord employee);
 
-    /**
-     * @param rows the valid rows, in file order
-     * @param rejected the invalid rows, in file order
-     * @param mentionedKeys the e-mail keys of every row with a well-formed address, valid or not: an employee
-     *     whose row merely has a typo elsewhere is still "in the file" and is never deactivated for it
-     */
-    record Parsed(List<Row> rows, List<ImportResult.Rejected> rejected, List<String> mentionedKeys) {}
+        /**
+         * A rejected row whose address is well-formed: the employee is still "in the file", and is never
+         * deactivated because of a typo elsewhere in their row.
+         */
+        void mentioned(String emailKey);
+    }
+
+    /** What the reader saw: how many rows went to {@link Sink#valid}, and the rows it rejected, in file order. */
+    record Summary(int valid, List<ImportResult.Rejected> rejected) {}
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180
             .builder()
@@ -51,17 +54,17 @@ final class EmployeeCsv {
 
     private EmployeeCsv() {}
 
-    static Parsed read(InputStream body) {
+    static Summary read(InputStream body, Sink sink) {
         try (CSVParser parser = CSVParser.parse(utf8WithoutBom(body), FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
-            Map<String, Integer> header = header(next(records, parser));
-            List<Row> rows = new ArrayList<>();
+            Map<String, Integer> header = header(next(records));
+            EmployeeFieldRules rules = new EmployeeFieldRules();
             List<ImportResult.Rejected> rejected = new ArrayList<>();
-            List<String> mentioned = new ArrayList<>();
             Map<String, Long> firstLineOfKey = new HashMap<>();
+            int valid = 0;
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord record = next(records, parser);
+                CSVRecord record = next(records);
                 if (record == null) {
                     break;
                 }
@@ -76,23 +79,26 @@ final class EmployeeCsv {
                             "expected " + header.size() + " fields as in the header, found " + record.size()));
                     continue;
                 }
-                if (EmailAddresses.isValid(rawEmail)) {
-                    String key = EmailAddresses.key(rawEmail);
+                String key = EmailAddresses.isValid(rawEmail) ? EmailAddresses.key(rawEmail) : null;
+                if (key != null) {
                     Long first = firstLineOfKey.putIfAbsent(key, line);
                     if (first != null) {
                         rejected.add(new ImportResult.Rejected(line, rawEmail, "email: duplicate of line " + first));
                         continue;
                     }
-                    mentioned.add(key);
                 }
-                EmployeeFieldRules.Outcome outcome = EmployeeFieldRules.check(column -> value(record, header, column));
+                EmployeeFieldRules.Outcome outcome = rules.check(column -> value(record, header, column));
                 if (outcome.valid()) {
-                    rows.add(new Row(line, outcome.record()));
+                    sink.valid(outcome.record());
+                    valid++;
                 } else {
                     rejected.add(new ImportResult.Rejected(line, rawEmail, String.join("; ", outcome.problems())));
+                    if (key != null) {
+                        sink.mentioned(key);
+                    }
                 }
             }
-            return new Parsed(rows, rejected, mentioned);
+            return new Summary(valid, rejected);
         } catch (IOException e) {
             throw malformed(e);
         }
@@ -132,7 +138,7 @@ final class EmployeeCsv {
     }
 
     /** The next record, with parse failures turned into a 400 naming the line. */
-    private static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser) {
+    private static CSVRecord next(Iterator<CSVRecord> records) {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {

@@ -3,11 +3,13 @@ package io.heed.directory;
 import io.heed.platform.EmailAddresses;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,11 @@ import java.util.function.Function;
  * and what is too long is refused.
  */
 final class EmployeeFieldRules {
+
+    // One import's worth of answers: a directory has few distinct locales and zones, and parsing a language
+    // tag costs about a microsecond. Per instance, so hostile input cannot grow a shared cache.
+    private final Map<String, Checked> checkedLocales = new HashMap<>();
+    private final Map<String, Checked> checkedZones = new HashMap<>();
 
     static final String EMAIL = "email";
     static final String NAME = "name";
@@ -44,8 +51,6 @@ final class EmployeeFieldRules {
     /** Common non-ISO codes people put in HR exports, with what ISO calls them. */
     private static final Map<String, String> COUNTRY_HINTS = Map.of("UK", "GB", "EL", "GR");
 
-    private EmployeeFieldRules() {}
-
     /** Either the record or the problems (each "column: reason"). */
     record Outcome(EmployeeRecord record, List<String> problems) {
         boolean valid() {
@@ -54,7 +59,7 @@ final class EmployeeFieldRules {
     }
 
     /** Checks one row, given a lookup of column name to trimmed value (null or blank when absent). */
-    static Outcome check(Function<String, String> column) {
+    Outcome check(Function<String, String> column) {
         List<String> problems = new ArrayList<>();
         String email = column.apply(EMAIL);
         if (isBlank(email)) {
@@ -74,8 +79,8 @@ final class EmployeeFieldRules {
                 problems.add("manager_email: an employee cannot be their own manager");
             }
         }
-        String locale = locale(column.apply(LOCALE), problems);
-        String zone = zone(column.apply(TIMEZONE), problems);
+        String locale = cached(checkedLocales, column.apply(LOCALE), EmployeeFieldRules::locale, problems);
+        String zone = cached(checkedZones, column.apply(TIMEZONE), EmployeeFieldRules::zone, problems);
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -83,6 +88,25 @@ final class EmployeeFieldRules {
                 new EmployeeRecord(
                         email, EmailAddresses.key(email), name, region, department, country, manager, locale, zone),
                 List.of());
+    }
+
+    private record Checked(String value, String problem) {}
+
+    /** Checks a value once per import; every row that has it gets the same answer. */
+    private static String cached(
+            Map<String, Checked> cache,
+            String raw,
+            BiFunction<String, List<String>, String> check,
+            List<String> problems) {
+        Checked checked = cache.computeIfAbsent(raw == null ? "" : raw, key -> {
+            List<String> found = new ArrayList<>(1);
+            String value = check.apply(raw, found);
+            return new Checked(value, found.isEmpty() ? null : found.get(0));
+        });
+        if (checked.problem() != null) {
+            problems.add(checked.problem());
+        }
+        return checked.value();
     }
 
     private static String text(String value, String column, int max, boolean required, List<String> problems) {

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 
 /**
- * The directory import: a CSV from HR in, employees created, updated or (on request) deactivated. The whole
- * file is read and checked before anything is written, so a malformed file changes nothing; rejected rows are
- * reported and change nothing either.
+ * The directory import: a CSV from HR in, employees created, updated or (on request) deactivated, in one
+ * transaction. A malformed file rolls it all back, so it changes nothing; rejected rows are reported and
+ * change nothing either.
  */
 @ApplicationScoped
 public class ImportEmployees {
@@ -28,14 +28,14 @@ public class ImportEmployees {
         if (body == null) {
             throw ApiException.badRequest("The request has no body: send the CSV file.");
         }
-        EmployeeCsv.Parsed parsed = EmployeeCsv.read(new LimitedInputStream(body, limit));
-        EmployeeDirectoryWriter.Applied applied = writer.apply(parsed, dryRun, deactivateMissing, actor);
+        EmployeeDirectoryWriter.Applied applied =
+                writer.apply(new LimitedInputStream(body, limit), dryRun, deactivateMissing, actor);
         return new ImportResult(
                 dryRun,
                 applied.created(),
                 applied.updated(),
                 applied.unchanged(),
                 applied.deactivated(),
-                parsed.rejected());
+                applied.rejected());
     }
 }

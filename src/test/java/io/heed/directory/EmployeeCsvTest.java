@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.heed.platform.api.ApiException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The CSV reader alone: limits and line bookkeeping that need no server. */
@@ -15,31 +17,60 @@ class EmployeeCsvTest {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Keeps what the reader hands over, as the import's staging table would. */
+    static final class Collected implements EmployeeCsv.Sink {
+        final List<EmployeeRecord> valid = new ArrayList<>();
+        final List<String> mentioned = new ArrayList<>();
+
+        @Override
+        public void valid(EmployeeRecord employee) {
+            valid.add(employee);
+        }
+
+        @Override
+        public void mentioned(String emailKey) {
+            mentioned.add(emailKey);
+        }
+    }
+
     @Test
     void readingPastTheLimitStopsWith413() {
         String csv = "email,name,region\n" + "someone@example.com,Someone,EMEA\n".repeat(10);
-        ApiException refused =
-                assertThrows(ApiException.class, () -> EmployeeCsv.read(new LimitedInputStream(utf8(csv), 100)));
+        ApiException refused = assertThrows(
+                ApiException.class, () -> EmployeeCsv.read(new LimitedInputStream(utf8(csv), 100), new Collected()));
         assertEquals(413, refused.status());
     }
 
     @Test
     void aFileWithoutATrailingNewlineKeepsItsLastRow() {
-        EmployeeCsv.Parsed parsed = EmployeeCsv.read(utf8("email,name,region\r\na@example.com,A,EMEA"));
-        assertEquals(1, parsed.rows().size());
-        assertEquals(2, parsed.rows().get(0).line());
+        Collected rows = new Collected();
+        EmployeeCsv.Summary summary = EmployeeCsv.read(utf8("email,name,region\r\na@example.com,A,EMEA"), rows);
+        assertEquals(1, summary.valid());
+        assertEquals("a@example.com", rows.valid.get(0).email());
     }
 
     @Test
     void headerNamesAreCaseAndSpaceInsensitive() {
-        EmployeeCsv.Parsed parsed = EmployeeCsv.read(utf8(" Email , NAME,Region\na@example.com,A,EMEA\n"));
-        assertEquals("A", parsed.rows().get(0).employee().name());
+        Collected rows = new Collected();
+        EmployeeCsv.read(utf8(" Email , NAME,Region\na@example.com,A,EMEA\n"), rows);
+        assertEquals("A", rows.valid.get(0).name());
+    }
+
+    @Test
+    void rejectedRowsWithAGoodAddressAreStillMentioned() {
+        Collected rows = new Collected();
+        EmployeeCsv.Summary summary = EmployeeCsv.read(
+                utf8("email,name,region,country\nA@example.com,A,EMEA,XX\nnot-an-address,B,EMEA,DE\n"), rows);
+        assertEquals(List.of("a@example.com"), rows.mentioned);
+        assertEquals(2, summary.rejected().size());
+        assertEquals(List.of(), rows.valid);
     }
 
     @Test
     void aStrayQuoteInsideAFieldIsMalformed() {
         ApiException refused = assertThrows(
-                ApiException.class, () -> EmployeeCsv.read(utf8("email,name,region\na@example.com,\"A\"x,EMEA\n")));
+                ApiException.class,
+                () -> EmployeeCsv.read(utf8("email,name,region\na@example.com,\"A\"x,EMEA\n"), new Collected()));
         assertEquals(400, refused.status());
         assertEquals(true, refused.getMessage().startsWith("Malformed CSV"), refused.getMessage());
     }
