@@ -1,0 +1,135 @@
+package io.heed.playbook;
+
+import io.heed.audit.AuditLog;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code heed.playbooks.dir} at start-up. Every playbook is validated (definition and templates); any
+ * problem stops start-up with the file and line. A playbook whose files changed since they were last read
+ * becomes a new version; unchanged ones add nothing, so restarts and replicas agree.
+ */
+@ApplicationScoped
+public class PlaybookFolder {
+
+    private static final Logger LOG = Logger.getLogger(PlaybookFolder.class);
+
+    @Inject
+    PlaybookConfig config;
+
+    @Inject
+    Playbooks playbooks;
+
+    @Inject
+    AuditLog auditLog;
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        List<PlaybookSource> sources = read(config.dir());
+        int added = sync(sources);
+        LOG.infof(
+                "Playbooks: %d in %s, %d new version(s)",
+                sources.size(), config.dir().toAbsolutePath().normalize(), added);
+    }
+
+    /** Reads and checks every playbook folder, collecting the problems of all of them before failing. */
+    List<PlaybookSource> read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            LOG.warnf(
+                    "Playbook folder %s does not exist: no playbooks from files",
+                    dir.toAbsolutePath().normalize());
+            return List.of();
+        }
+        List<PlaybookSource> sources = new ArrayList<>();
+        List<PlaybookProblem> problems = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(dir)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                try {
+                    PlaybookSource source = readFolder(folder);
+                    playbooks.check(source);
+                    sources.add(source);
+                } catch (PlaybookException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the playbook folder " + dir, e);
+        }
+        if (!problems.isEmpty()) {
+            throw new PlaybookException(problems);
+        }
+        return sources;
+    }
+
+    @Transactional
+    int sync(List<PlaybookSource> sources) {
+        playbooks.lock();
+        int added = 0;
+        for (PlaybookSource source : sources) {
+            String hash = Playbooks.contentHash(source);
+            boolean unchanged = PlaybookVersion.latestFromFolder(
+                            source.definition().key())
+                    .map(v -> v.contentHash.equals(hash))
+                    .orElse(false);
+            if (!unchanged) {
+                PlaybookVersion version = playbooks.store(source, PlaybookVersion.Origin.FILE, "heed");
+                auditLog.record(
+                        "heed",
+                        "playbook.load-version",
+                        "playbook:" + version.key,
+                        Map.of("version", version.version, "hash", version.contentHash));
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static PlaybookSource readFolder(Path folder) {
+        String name = folder.getFileName().toString();
+        Path yaml = folder.resolve("playbook.yaml");
+        if (!Files.isRegularFile(yaml)) {
+            throw new PlaybookException(new PlaybookProblem(name + "/playbook.yaml", 0, "missing"));
+        }
+        PlaybookYaml.Parsed parsed = PlaybookYaml.parse(readText(yaml), name + "/playbook.yaml");
+        if (!name.equals(parsed.definition().key())) {
+            throw new PlaybookException(new PlaybookProblem(
+                    name + "/playbook.yaml",
+                    parsed.lines().getOrDefault("/key", 0),
+                    "key: '" + parsed.definition().key() + "' must equal the folder name '" + name + "'"));
+        }
+        TreeMap<String, String> templates = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(".html") || fileName.endsWith(".txt")) {
+                    templates.put(fileName, readText(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + folder, e);
+        }
+        return new PlaybookSource(parsed.definition(), templates, name + "/playbook.yaml", name + "/", parsed.lines());
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}
