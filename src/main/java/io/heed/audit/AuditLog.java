@@ -1,9 +1,7 @@
 package io.heed.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.heed.platform.Hashing;
+import io.heed.platform.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,10 +21,6 @@ public class AuditLog {
 
     /** The chain's anchor: the previous hash of the very first event. */
     static final String GENESIS = "0".repeat(64);
-
-    // Sorted keys: the same details always serialise, and hash, the same way.
-    private static final ObjectMapper CANONICAL =
-            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     @Inject
     EntityManager entityManager;
@@ -65,12 +59,9 @@ public class AuditLog {
                 event.prevHash, event.occurredAt.toString(), event.actor, event.action, event.subject, event.details)));
     }
 
+    /** Sorted keys: the same details always serialise, and hash, the same way. */
     static String canonicalJson(Object value) {
-        try {
-            return CANONICAL.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Audit details must be plain JSON values", e);
-        }
+        return Json.write(value);
     }
 
     /** The result of re-computing the chain: where it first breaks, if anywhere. */

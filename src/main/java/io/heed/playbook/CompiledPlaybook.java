@@ -1,5 +1,6 @@
 package io.heed.playbook;
 
+import io.heed.platform.LanguageTags;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
@@ -57,7 +58,7 @@ final class CompiledPlaybook {
                         name, 0, "not a template name: expected invitation|reminder[.<language>].html|txt"));
                 continue;
             }
-            if (m.group(2) != null && !PlaybookValidator.isLanguageTag(m.group(2))) {
+            if (m.group(2) != null && !LanguageTags.isValid(m.group(2))) {
                 problems.add(new PlaybookProblem(name, 0, "'" + m.group(2) + "' is not a BCP 47 language tag"));
                 continue;
             }

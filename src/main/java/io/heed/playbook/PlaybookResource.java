@@ -3,6 +3,7 @@ package io.heed.playbook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heed.platform.Json;
 import io.heed.platform.api.ApiException;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
@@ -109,7 +110,7 @@ public class PlaybookResource {
                 templates.put(entry.getKey(), entry.getValue().textValue());
             }
         }
-        PlaybookDefinition definition = Playbooks.JSON.treeToValue(body, PlaybookDefinition.class);
+        PlaybookDefinition definition = Json.MAPPER.treeToValue(body, PlaybookDefinition.class);
         PlaybookVersion created = playbooks.create(definition, templates, currentUser.name());
         return Response.created(URI.create("/api/v1/playbooks/" + created.key + "?version=" + created.version))
                 .entity(get(created.key, created.version))

@@ -1,10 +1,10 @@
 package io.heed.playbook;
 
+import io.heed.platform.LanguageTags;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +115,7 @@ final class PlaybookValidator {
         for (var entry : translations.entrySet()) {
             String at = "/translations/" + entry.getKey();
             String name = "translations." + entry.getKey();
-            if (!isLanguageTag(entry.getKey())) {
+            if (!LanguageTags.isValid(entry.getKey())) {
                 problems.add(source.problem(at, name + ": '" + entry.getKey() + "' is not a BCP 47 language tag"));
             }
             PlaybookDefinition.Translation t = entry.getValue();
@@ -183,18 +183,6 @@ final class PlaybookValidator {
             PlaybookSource source, String at, String value, int max, List<PlaybookProblem> problems) {
         if (value != null && value.length() > max) {
             problems.add(source.problem(at, at.substring(1) + ": longer than " + max + " characters"));
-        }
-    }
-
-    static boolean isLanguageTag(String tag) {
-        try {
-            return !new Locale.Builder()
-                    .setLanguageTag(tag)
-                    .build()
-                    .getLanguage()
-                    .isEmpty();
-        } catch (IllformedLocaleException e) {
-            return false;
         }
     }
 

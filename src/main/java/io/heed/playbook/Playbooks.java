@@ -2,11 +2,9 @@ package io.heed.playbook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.heed.audit.AuditLog;
 import io.heed.platform.Hashing;
+import io.heed.platform.Json;
 import io.heed.platform.api.ApiException;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class Playbooks {
-
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Map<Long, CompiledPlaybook> compiled = new ConcurrentHashMap<>();
 
@@ -172,9 +165,9 @@ public class Playbooks {
 
     static PlaybookSource sourceOf(PlaybookVersion v) {
         try {
-            PlaybookDefinition definition = JSON.readValue(v.definition, PlaybookDefinition.class);
+            PlaybookDefinition definition = Json.MAPPER.readValue(v.definition, PlaybookDefinition.class);
             SortedMap<String, String> templates =
-                    JSON.readValue(v.templates, new TypeReference<TreeMap<String, String>>() {});
+                    Json.MAPPER.readValue(v.templates, new TypeReference<TreeMap<String, String>>() {});
             return new PlaybookSource(
                     definition, templates, v.key + " v" + v.version, v.key + " v" + v.version + "/", Map.of());
         } catch (JsonProcessingException e) {
@@ -183,10 +176,6 @@ public class Playbooks {
     }
 
     static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return Json.write(value);
     }
 }

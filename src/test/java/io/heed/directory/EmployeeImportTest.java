@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.heed.support.Api;
 import io.heed.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -34,11 +35,7 @@ class EmployeeImportTest {
     }
 
     static ValidatableResponse importCsv(String csv, String query) {
-        return asAdmin()
-                .contentType("text/csv; charset=UTF-8")
-                .body(csv.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/employees/import" + query)
-                .then();
+        return Api.importEmployees(csv, query);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.heed.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ public final class Api {
 
     public static RequestSpecification asRegionOfficer(String... regions) {
         return withToken("REGION_OFFICER", List.of(regions));
+    }
+
+    /** Imports a directory CSV as an admin; {@code query} is e.g. {@code "?deactivateMissing=true"} or "". */
+    public static ValidatableResponse importEmployees(String csv, String query) {
+        return asAdmin()
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/employees/import" + query)
+                .then();
     }
 
     public static RequestSpecification withBasic(String email, String password) {

@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final transient List<ApiError.FieldProblem> problems;
+    private final String state;
 
     public ApiException(int status, String reason) {
         this(status, reason, List.of());
@@ -19,6 +20,15 @@ public class ApiException extends RuntimeException {
         super(reason, null, false, false);
         this.status = status;
         this.problems = List.copyOf(problems);
+        this.state = null;
+    }
+
+    /** A refusal because of the current state of something, which the body names. */
+    public ApiException(int status, String reason, String state) {
+        super(reason, null, false, false);
+        this.status = status;
+        this.problems = List.of();
+        this.state = state;
     }
 
     public static ApiException badRequest(String reason) {
@@ -38,6 +48,6 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiError toError() {
-        return ApiError.of(status, getMessage(), problems);
+        return new ApiError(status, ApiError.statusName(status), getMessage(), problems, state);
     }
 }

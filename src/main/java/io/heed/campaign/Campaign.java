@@ -1,0 +1,161 @@
+package io.heed.campaign;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A campaign: which playbook, to whom, when and how fast. It owns its state machine: each transition method
+ * checks that the move is legal and throws {@link IllegalTransitionException} (409) when it is not.
+ */
+@Entity
+public class Campaign extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String playbookKey;
+    /** Pinned at launch. */
+    public Long playbookVersionId;
+
+    @Enumerated(EnumType.STRING)
+    public CampaignStatus status = CampaignStatus.DRAFT;
+
+    @Enumerated(EnumType.STRING)
+    public CampaignStatus pausedFrom;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Audience audience = Audience.EVERYONE;
+
+    public Instant sendAt;
+    public LocalTime localSendTime;
+    public Long spreadOverSeconds;
+    public Integer ratePerMinute;
+    public Integer reminderEveryDays;
+    public Integer reminderMax;
+
+    /** Region → deadline date; the key {@code *} applies to every region not named. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, LocalDate> deadlines = new TreeMap<>();
+
+    public Integer escalateAfterDays;
+    public Instant createdAt;
+    public String createdBy;
+    public Instant updatedAt;
+    public Instant launchedAt;
+    public Instant allSentAt;
+    public Instant endedAt;
+
+    @Version
+    public int version;
+
+    public static final String WILDCARD_REGION = "*";
+
+    public Duration spreadOver() {
+        return spreadOverSeconds == null ? null : Duration.ofSeconds(spreadOverSeconds);
+    }
+
+    /** The delivery stream (pacing group) of this campaign's mail. */
+    public String stream() {
+        return "campaign:" + id;
+    }
+
+    public LocalDate deadlineFor(String region) {
+        LocalDate specific = deadlines.get(region);
+        return specific != null ? specific : deadlines.get(WILDCARD_REGION);
+    }
+
+    // --- transitions -------------------------------------------------------------------------------------
+
+    public void requireEditable() {
+        if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
+            throw new IllegalTransitionException("edit", status);
+        }
+    }
+
+    public void schedule() {
+        if (status != CampaignStatus.DRAFT) {
+            throw new IllegalTransitionException("schedule", status);
+        }
+        if (sendAt == null) {
+            throw new io.heed.platform.api.ApiException(
+                    409, "Set sendAt before scheduling the campaign.", status.name());
+        }
+        status = CampaignStatus.SCHEDULED;
+    }
+
+    /** Sending starts: the caller snapshots recipients and queues their invitations in the same transaction. */
+    public void launch(long pinnedVersionId, Instant now) {
+        if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
+            throw new IllegalTransitionException("launch", status);
+        }
+        playbookVersionId = pinnedVersionId;
+        launchedAt = now;
+        status = CampaignStatus.SENDING;
+    }
+
+    public void pause() {
+        if (status != CampaignStatus.SCHEDULED && status != CampaignStatus.SENDING && status != CampaignStatus.ACTIVE) {
+            throw new IllegalTransitionException("pause", status);
+        }
+        pausedFrom = status;
+        status = CampaignStatus.PAUSED;
+    }
+
+    public void resume() {
+        if (status != CampaignStatus.PAUSED) {
+            throw new IllegalTransitionException("resume", status);
+        }
+        status = pausedFrom;
+        pausedFrom = null;
+    }
+
+    public void cancel(Instant now) {
+        if (status != CampaignStatus.DRAFT
+                && status != CampaignStatus.SCHEDULED
+                && status != CampaignStatus.SENDING
+                && !(status == CampaignStatus.PAUSED && pausedFrom != CampaignStatus.ACTIVE)) {
+            throw new IllegalTransitionException("cancel", status);
+        }
+        end(CampaignStatus.CANCELLED, now);
+    }
+
+    /** Stops collecting acknowledgements; what was recorded stays, read-only. */
+    public void close(Instant now) {
+        if (!status.isRunning()) {
+            throw new IllegalTransitionException("close", status);
+        }
+        end(CampaignStatus.CLOSED, now);
+    }
+
+    /** Every invitation was sent or failed: the campaign now only collects acknowledgements. */
+    public void allSent(Instant now) {
+        allSentAt = now;
+        if (status == CampaignStatus.SENDING) {
+            status = CampaignStatus.ACTIVE;
+        } else if (status == CampaignStatus.PAUSED && pausedFrom == CampaignStatus.SENDING) {
+            pausedFrom = CampaignStatus.ACTIVE;
+        }
+    }
+
+    private void end(CampaignStatus ended, Instant now) {
+        status = ended;
+        pausedFrom = null;
+        endedAt = now;
+    }
+}

@@ -1,0 +1,9 @@
+package io.heed.delivery;
+
+import java.util.Optional;
+
+public interface MessageComposer {
+    boolean handles(String kind);
+
+    Optional<ComposedMail> compose(QueuedMessage message);
+}
