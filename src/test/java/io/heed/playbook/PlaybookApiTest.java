@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.heed.support.TestPlaybooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,40 +19,7 @@ import org.junit.jupiter.api.Test;
 class PlaybookApiTest {
 
     static Map<String, Object> playbook(String key, String title) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("key", key);
-        body.put("title", title);
-        body.put("summary", "Rotate your passwords.");
-        body.put("subjects", Map.of("invitation", "Rotate your passwords", "reminder", "Still to do: rotate"));
-        body.put(
-                "steps",
-                List.of(
-                        Map.of(
-                                "key",
-                                "rotate",
-                                "title",
-                                "Rotate",
-                                "instructions",
-                                "Change it.",
-                                "url",
-                                "https://example.com"),
-                        Map.of(
-                                "key",
-                                "mfa",
-                                "title",
-                                "Enable MFA",
-                                "instructions",
-                                "Turn it on.",
-                                "notApplicableAllowed",
-                                true)));
-        body.put(
-                "templates",
-                Map.of(
-                        "invitation.html", "<p>Hi {recipient.name}</p><a href=\"{link}\">go</a>",
-                        "invitation.txt", "Hi {recipient.name} {link}",
-                        "reminder.html", "<p>Again {recipient.name}</p><a href=\"{link}\">go</a>",
-                        "reminder.txt", "Again {recipient.name} {link}"));
-        return body;
+        return TestPlaybooks.minimal(key, title);
     }
 
     @Test
