@@ -43,6 +43,9 @@ class DeliveryTest {
     @Inject
     MailCatcher catcher;
 
+    @Inject
+    Outbox outbox;
+
     GreenMail smtp;
 
     @BeforeEach
@@ -196,6 +199,23 @@ class DeliveryTest {
         assertEquals(1, fixture.count("id = " + withdrawn + " and status = 'CANCELLED' and cancelled_at is not null"));
         assertTrue(listener.outcomes().stream()
                 .anyMatch(o -> o.messageId() == withdrawn && o.status() == DeliveryOutcome.Status.CANCELLED));
+    }
+
+    @Test
+    void aBulkQueryMayMarkTestSendsAndSetDueTimes() throws Exception {
+        int queued = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> outbox.enqueueSelect("""
+                        select 'test-mail' as kind, 'preview-' || g as reference, 'admin' || g || '@example.com' as to_address,
+                               'campaign:7' as stream, now() + make_interval(hours => g - 1) as due_at, g = 1 as test
+                        from generate_series(1, :n) as g""", java.util.Map.of("n", 2)));
+
+        fixture.dispatchUntil(() -> fixture.count("status = 'SENT'") == 1, Duration.ofSeconds(10));
+
+        assertEquals(2, queued);
+        assertEquals(1, fixture.count("reference = 'preview-1' and test and status = 'SENT'"));
+        assertEquals(1, fixture.count("reference = 'preview-2' and not test and status = 'PENDING'"));
+        assertTrue(listener.outcomes().get(0).test());
+        assertEquals(1, smtp.getReceivedMessages().length);
     }
 
     @Test
