@@ -55,6 +55,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void deliveryKnowsMessagesNotCampaigns() {
+        // Senders plug in through MessageComposer and DeliveryListener; delivery never reaches back to them.
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.delivery..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.heed.directory..",
+                        "io.heed.playbook..",
+                        "io.heed.campaign..",
+                        "io.heed.acknowledgement..",
+                        "io.heed.compliance..",
+                        "io.heed.console..")
+                .check(HEED);
+    }
+
+    @Test
     void directoryKnowsNothingDownstream() {
         noClasses()
                 .that()
