@@ -35,7 +35,7 @@ public class CampaignFollowUps {
                and r.reminders_sent < c.reminder_max
                and r.delivery_status = 'SENT'
                and r.completed_at is null
-               and coalesce(r.last_reminded_at, r.sent_at) <= ? - make_interval(days => c.reminder_every_days)""";
+               and coalesce(r.last_reminded_at, r.sent_at) <= ?::timestamptz - make_interval(days => c.reminder_every_days)""";
 
     private static final String QUEUE_REMINDERS = """
             select 'reminder' as kind, 'recipient:' || r.id || ':reminder:' || r.reminders_sent as reference,
@@ -58,7 +58,7 @@ public class CampaignFollowUps {
                and r.manager_email is not null
                and r.delivery_status = 'SENT'
                and r.completed_at is null
-               and r.sent_at <= ? - make_interval(days => c.escalate_after_days)""";
+               and r.sent_at <= ?::timestamptz - make_interval(days => c.escalate_after_days)""";
 
     private static final String RECORD_ESCALATIONS = """
             insert into campaign_escalation (campaign_id, manager_email_key, manager_email, created_at)
