@@ -14,29 +14,24 @@ final class CampaignFixtures {
 
     static final String PLAYBOOK = "linkedin-genai-optout";
 
-    /** Seven employees: three regions, two departments, three countries, three time zones, one inactive. */
+    private static final String HEADER = "email,name,region,department,country,manager_email,locale,timezone\n";
+
+    private static final String ACTIVE = ""
+            + "anna@example.com,Anna Berg,EMEA,Engineering,DE,mia@example.com,de,Europe/Berlin\n"
+            + "ben@example.com,Ben Carter,EMEA,Sales,GB,mia@example.com,en-GB,Europe/London\n"
+            + "mia@example.com,Mia Schulz,EMEA,Engineering,DE,,de-DE,Europe/Berlin\n"
+            + "noah@example.com,Noah Brown,AMER,Engineering,US,liam@example.com,en,America/New_York\n"
+            + "liam@example.com,Liam Smith,AMER,Sales,US,,en,America/New_York\n"
+            + "yuki@example.com,Yuki Tanaka,APAC,Engineering,JP,,ja,Asia/Tokyo\n";
+
+    /**
+     * Six active employees in three regions, two departments, four countries and four time zones (Mia manages
+     * Anna and Ben, Liam manages Noah), and one who left (gone@example.com, inactive).
+     */
     static void seedDirectory() {
-        Api.importEmployees(
-                        "email,name,region,department,country,manager_email,locale,timezone\n"
-                                + "anna@example.com,Anna Berg,EMEA,Engineering,DE,mia@example.com,de,Europe/Berlin\n"
-                                + "ben@example.com,Ben Carter,EMEA,Sales,GB,mia@example.com,en-GB,Europe/London\n"
-                                + "mia@example.com,Mia Schulz,EMEA,Engineering,DE,,de-DE,Europe/Berlin\n"
-                                + "noah@example.com,Noah Brown,AMER,Engineering,US,liam@example.com,en,America/New_York\n"
-                                + "liam@example.com,Liam Smith,AMER,Sales,US,,en,America/New_York\n"
-                                + "yuki@example.com,Yuki Tanaka,APAC,Engineering,JP,,ja,Asia/Tokyo\n"
-                                + "gone@example.com,Gone Away,EMEA,Sales,DE,,en,UTC\n",
-                        "")
+        Api.importEmployees(HEADER + ACTIVE + "gone@example.com,Gone Away,EMEA,Sales,DE,,en,UTC\n", "")
                 .statusCode(200);
-        Api.importEmployees(
-                        "email,name,region,department,country,manager_email,locale,timezone\n"
-                                + "anna@example.com,Anna Berg,EMEA,Engineering,DE,mia@example.com,de,Europe/Berlin\n"
-                                + "ben@example.com,Ben Carter,EMEA,Sales,GB,mia@example.com,en-GB,Europe/London\n"
-                                + "mia@example.com,Mia Schulz,EMEA,Engineering,DE,,de-DE,Europe/Berlin\n"
-                                + "noah@example.com,Noah Brown,AMER,Engineering,US,liam@example.com,en,America/New_York\n"
-                                + "liam@example.com,Liam Smith,AMER,Sales,US,,en,America/New_York\n"
-                                + "yuki@example.com,Yuki Tanaka,APAC,Engineering,JP,,ja,Asia/Tokyo\n",
-                        "?deactivateMissing=true")
-                .statusCode(200);
+        Api.importEmployees(HEADER + ACTIVE, "?deactivateMissing=true").statusCode(200);
     }
 
     static Map<String, Object> request(String name) {
