@@ -119,7 +119,6 @@ class AcknowledgementPageTest {
     void aVisitSecondsAfterDeliveryLooksAutomatedEvenFromABrowser() {
         String token = fixtures.token(campaign, "ben@example.com");
         long id = fixtures.recipientId(campaign, "ben@example.com");
-        fixtures.count("select 1 from (select 1) x"); // keep the connection pool warm for the next update
         io.heed.support.Database.execute(
                 dataSource,
                 "update recipient set sent_at = now() - interval '5 seconds', delivery_status = 'SENT' where id = "

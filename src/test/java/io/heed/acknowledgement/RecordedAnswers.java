@@ -9,7 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class RecordedAnswers {
 
-    final List<AnswerRecorded> events = new CopyOnWriteArrayList<>();
+    private final List<AnswerRecorded> events = new CopyOnWriteArrayList<>();
+
+    /** A method, not the field: the test holds a client proxy, whose own fields are not the bean's. */
+    List<AnswerRecorded> events() {
+        return events;
+    }
 
     void on(@Observes AnswerRecorded answer) {
         events.add(answer);
