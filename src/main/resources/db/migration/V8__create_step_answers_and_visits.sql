@@ -69,8 +69,8 @@ create table page_visit (
 create index page_visit_recipient on page_visit (recipient_id, visited_at);
 create index page_visit_campaign on page_visit (campaign_id, visited_at);
 
--- What a dashboard counts cheaply, kept on the recipient and written synchronously, once each: the first visit
--- of any kind, and the first that did not look automated.
+-- What a dashboard counts cheaply, kept on the recipient and set once each, with the visit batch that contains
+-- it: the first visit of any kind, and the first that did not look automated.
 alter table recipient
     add column first_visit_at       timestamptz,
     add column first_human_visit_at timestamptz;

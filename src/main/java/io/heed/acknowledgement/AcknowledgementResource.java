@@ -1,7 +1,5 @@
 package io.heed.acknowledgement;
 
-import io.heed.playbook.LocalizedPlaybook;
-import io.heed.playbook.Playbooks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -53,7 +51,7 @@ public class AcknowledgementResource {
     RecordAcknowledgement recordAcknowledgement;
 
     @Inject
-    Playbooks playbooks;
+    PlaybookPageText texts;
 
     @Inject
     PersonalLinks links;
@@ -70,9 +68,9 @@ public class AcknowledgementResource {
             @PathParam("token") String token, @QueryParam("saved") String saved, @Context HttpServerRequest http) {
         RecordVisit.Visited visited = recordVisit.visit(token, client(http));
         AnswerSheet sheet = visited.sheet();
-        LocalizedPlaybook text = playbooks.localized(sheet.playbookVersionId(), Locale.forLanguageTag(sheet.locale()));
         String lang = PageView.language(sheet.locale());
-        PageView view = PageView.of(sheet, text, lang, links.pageUrl(token), visited.formToken(), saved != null);
+        PlaybookPageText.Text text = texts.of(sheet.playbookVersionId(), sheet.locale(), lang);
+        PageView view = PageView.of(sheet, text, links.pageUrl(token), visited.formToken(), saved != null);
         return ProblemPages.html(
                 200,
                 Templates.page(view, PageStyle.CSS)

@@ -52,8 +52,8 @@ public interface AcknowledgementText {
     @Message("Not applicable")
     String notApplicable();
 
-    @Message("answered {when}")
-    String answeredAt(String when);
+    @Message("answered")
+    String answeredAt();
 
     @Message("with \"{label}\"")
     String viaPlaybook(String label);

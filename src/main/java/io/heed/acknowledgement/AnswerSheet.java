@@ -20,8 +20,6 @@ record AnswerSheet(
         Instant deadlineAt,
         Instant sentAt,
         Instant completedAt,
-        Instant firstVisitAt,
-        Instant firstHumanVisitAt,
         Map<String, Answer> answers) {
 
     /** Answers may be given and changed while the campaign runs (paused included); afterwards they are read-only. */

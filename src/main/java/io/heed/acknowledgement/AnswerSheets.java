@@ -22,9 +22,9 @@ class AnswerSheets {
 
     private static final String RECIPIENT_COLUMNS = """
             r.id, r.campaign_id, r.link_nonce, r.locale, r.time_zone, r.deadline_at, r.sent_at, r.completed_at,
-            r.first_visit_at, r.first_human_visit_at, c.name, c.status, c.playbook_version_id""";
+            c.name, c.status, c.playbook_version_id""";
 
-    private static final int ANSWER_OFFSET = 14;
+    private static final int ANSWER_OFFSET = 12;
 
     // A page view: recipient, campaign and answers in one query.
     private static final String READ = "select " + RECIPIENT_COLUMNS + ","
@@ -102,7 +102,7 @@ class AnswerSheets {
 
     /** The recipient and campaign columns; empty for a campaign without a pinned version (not launched). */
     private static Optional<AnswerSheet> sheet(ResultSet row) throws SQLException {
-        long versionId = row.getLong(13);
+        long versionId = row.getLong(11);
         if (row.wasNull()) {
             return Optional.empty();
         }
@@ -110,16 +110,14 @@ class AnswerSheets {
                 row.getLong(1),
                 row.getLong(2),
                 row.getBytes(3),
-                row.getString(11),
-                CampaignStatus.valueOf(row.getString(12)),
+                row.getString(9),
+                CampaignStatus.valueOf(row.getString(10)),
                 versionId,
                 row.getString(4),
                 row.getString(5),
                 instant(row.getTimestamp(6)),
                 instant(row.getTimestamp(7)),
                 instant(row.getTimestamp(8)),
-                instant(row.getTimestamp(9)),
-                instant(row.getTimestamp(10)),
                 new LinkedHashMap<>()));
     }
 

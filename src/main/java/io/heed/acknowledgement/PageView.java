@@ -1,6 +1,5 @@
 package io.heed.acknowledgement;
 
-import io.heed.playbook.LocalizedPlaybook;
 import io.quarkus.qute.RawString;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,23 +10,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Everything the acknowledgement page shows, ready to print: texts in the reader's language, times in their zone.
+ * What one recipient's page shows: the playbook's cached text plus what is theirs (answers and their times in
+ * their zone, the deadline, the campaign's state, the form token).
  *
- * @param lang the language of the page's own words ({@code en} or {@code de})
- * @param contentLang the language of the playbook's text (it may have translations the page's words lack)
  * @param open answers may still be given; false once the campaign has ended (read-only page)
  * @param saved the page is shown right after an answer was recorded
  */
 public record PageView(
-        String lang,
-        String contentLang,
-        String title,
-        String summary,
-        String whyItMatters,
-        String source,
-        String appliesIf,
-        String notApplicableLabel,
-        boolean wholeNotApplicableAllowed,
+        PlaybookPageText.Text text,
         String campaignName,
         String deadline,
         List<StepView> steps,
@@ -39,22 +29,19 @@ public record PageView(
         String formToken) {
 
     /**
-     * One step with its current state.
+     * One step with the recipient's answer.
      *
      * @param status {@code open}, {@code done} or {@code not_applicable} (also the CSS class of its badge)
-     * @param answeredAt when it was first answered, formatted, or null
+     * @param answeredAt when it was first answered, in the reader's zone and language, or null
      */
     public record StepView(
-            int number,
             String key,
             String title,
-            RawString instructionsHtml,
-            String url,
+            RawString body,
             boolean notApplicableAllowed,
             String status,
             boolean viaPlaybook,
-            String answeredAt,
-            String formAction) {
+            String answeredAt) {
 
         public boolean isDone() {
             return "done".equals(status);
@@ -69,46 +56,33 @@ public record PageView(
         return steps.size();
     }
 
-    static PageView of(
-            AnswerSheet sheet, LocalizedPlaybook text, String lang, String pageUrl, String formToken, boolean saved) {
+    static PageView of(AnswerSheet sheet, PlaybookPageText.Text text, String pageUrl, String formToken, boolean saved) {
         Locale locale = Locale.forLanguageTag(sheet.locale());
         ZoneId zone = ZoneId.of(sheet.timeZone());
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
                 .withZone(zone);
-        List<StepView> steps = new ArrayList<>();
+        List<StepView> steps = new ArrayList<>(text.steps().size());
         int answered = 0;
-        int number = 1;
-        for (LocalizedPlaybook.Step step : text.steps()) {
+        for (PlaybookPageText.Step step : text.steps()) {
             Answer answer = sheet.answers().get(step.key());
             if (answer != null) {
                 answered++;
             }
             steps.add(new StepView(
-                    number++,
                     step.key(),
                     step.title(),
-                    step.instructionsHtml(),
-                    step.url(),
+                    step.body(),
                     step.notApplicableAllowed(),
                     answer == null ? "open" : answer.status().value(),
                     answer != null && answer.viaPlaybook(),
-                    answer == null ? null : when.format(answer.firstAnsweredAt()),
-                    pageUrl + "/steps/" + step.key()));
+                    answer == null ? null : when.format(answer.firstAnsweredAt())));
         }
         return new PageView(
-                lang,
-                text.locale(),
-                text.title(),
-                text.summary(),
-                text.whyItMatters(),
-                text.source(),
-                text.appliesIf(),
-                text.notApplicableLabel(),
-                text.wholeNotApplicableAllowed(),
+                text,
                 sheet.campaignName(),
                 deadline(sheet.deadlineAt(), zone, locale),
-                List.copyOf(steps),
+                steps,
                 answered,
                 answered == steps.size(),
                 sheet.open(),

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -66,14 +67,21 @@ class ProblemPages {
         String body = AcknowledgementResource.Templates.problem(lang, title, text, back, PageStyle.CSS)
                 .setLocale(Locale.forLanguageTag(lang))
                 .render();
-        return Response.status(status).type(HTML).entity(body);
+        return Response.status(status).type(HTML).entity(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private AcknowledgementText words(String lang) {
         return lang.equals("de") ? german : english;
     }
 
+    /**
+     * An HTML response. The body goes out as UTF-8 bytes encoded by {@link String#getBytes} (vectorised): handing
+     * Quarkus REST the String made Netty encode it character by character, a quarter of a page view's CPU.
+     */
     static Response html(int status, String body) {
-        return Response.status(status).type(HTML).entity(body).build();
+        return Response.status(status)
+                .type(HTML)
+                .entity(body == null ? null : body.getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 }

@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The visit log ({@code page_visit}), appended in batches: a page view queues its visit in memory and returns;
- * every {@code heed.acknowledgement.visits.flush-every} (and at shutdown) the queue is written in one statement.
- * What a crash (or {@code kill -9}) can lose is the visits of the last interval, and under overload the visits
- * beyond {@code max-queued}: visits are context for auditors, never acknowledgements, and the first visit of each
- * recipient is written synchronously on the recipient row anyway ({@link RecordVisit}).
+ * The visit log ({@code page_visit}) and the recipients' first-visit times ({@code recipient.first_visit_at},
+ * {@code first_human_visit_at}), written in batches: a page view queues its visit in memory and returns; every
+ * {@code heed.acknowledgement.visits.flush-every} (and at shutdown) the queue is written in one statement, which
+ * also sets the first-visit times of the recipients it sees for the first time. A page view therefore writes
+ * nothing itself. What a crash (or {@code kill -9}) loses is the visits of the last interval (and their first-visit
+ * times), and under overload the visits beyond {@code max-queued}: visits are context for auditors, never
+ * acknowledgements.
  */
 @ApplicationScoped
 public class VisitLog {
@@ -31,11 +33,32 @@ public class VisitLog {
     private static final Logger LOG = Logger.getLogger(VisitLog.class);
     private static final int BATCH = 5_000;
 
+    // One statement per batch: append the visits, then note on each recipient seen for the first time (or
+    // first looking human) the earliest such visit of the batch. Recipient rows are locked in id order, so two
+    // replicas flushing overlapping batches wait for each other instead of deadlocking.
     private static final String APPEND = """
-            insert into page_visit (recipient_id, campaign_id, visited_at, method, possibly_automated,
-                                    automation_signals, client_address_hash, user_agent)
-            select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::boolean[], ?::text[],
-                                 ?::text[], ?::text[])""";
+            with visit as (
+                insert into page_visit (recipient_id, campaign_id, visited_at, method, possibly_automated,
+                                        automation_signals, client_address_hash, user_agent)
+                select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::boolean[],
+                                     ?::text[], ?::text[], ?::text[])
+                returning recipient_id, visited_at, possibly_automated
+            ), earliest as (
+                select recipient_id, min(visited_at) as visit_at,
+                       min(visited_at) filter (where not possibly_automated) as human_visit_at
+                  from visit group by recipient_id
+            ), firsts as (
+                select r.id, e.visit_at, e.human_visit_at
+                  from recipient r join earliest e on e.recipient_id = r.id
+                 where r.first_visit_at is null or (r.first_human_visit_at is null and e.human_visit_at is not null)
+                 order by r.id
+                   for no key update of r
+            )
+            update recipient r
+               set first_visit_at = coalesce(r.first_visit_at, f.visit_at),
+                   first_human_visit_at = coalesce(r.first_human_visit_at, f.human_visit_at)
+              from firsts f
+             where r.id = f.id""";
 
     /** One visit, as queued. */
     record Visit(

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.heed.playbook.LocalizedPlaybook;
-import io.heed.playbook.Playbooks;
 import io.heed.security.LinkTokens;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +18,6 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -158,7 +155,7 @@ class AcknowledgementAbuseTest {
             browse(ben + "x").then().statusCode(404);
             given().get("/ack/" + ben + "/no/such/path").then().statusCode(404);
             // An unexpected failure: logged with its stack trace and an incident id, the page stays generic.
-            QuarkusMock.installMockForType(new FailingPlaybooks(), Playbooks.class);
+            QuarkusMock.installMockForType(new FailingTexts(), PlaybookPageText.class);
             browse(anna)
                     .then()
                     .statusCode(500)
@@ -182,10 +179,10 @@ class AcknowledgementAbuseTest {
         }
     }
 
-    /** The playbook catalogue failing at the worst moment. */
-    static class FailingPlaybooks extends Playbooks {
+    /** The page's playbook text failing at the worst moment. */
+    static class FailingTexts extends PlaybookPageText {
         @Override
-        public LocalizedPlaybook localized(long versionId, Locale locale) {
+        Text of(long versionId, String locale, String lang) {
             throw new IllegalStateException("boom");
         }
     }

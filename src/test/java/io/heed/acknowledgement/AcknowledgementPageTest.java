@@ -99,6 +99,7 @@ class AcknowledgementPageTest {
         long id = fixtures.recipientId(campaign, "ben@example.com");
         given().header("User-Agent", SAFE_LINKS).get("/ack/" + token).then().statusCode(200);
         AckFixtures.browse(token).then().statusCode(200);
+        visitLog.flush();
         long firstHuman = fixtures.count(
                 "select (extract(epoch from first_human_visit_at) * 1000000)::bigint from recipient where id = " + id);
         AckFixtures.browse(token).then().statusCode(200);
