@@ -5,7 +5,10 @@
 # 50,000 (recipient, step) pairs. A warm-up round (not counted) goes first. Medians over the rounds.
 #
 #   bench/ack.sh [employees] [rounds] [seconds per run]     (defaults: 10000 3 15)
-#   env: GET_CONNECTIONS (32), POST_CONNECTIONS (16), WRK_THREADS (1)
+#   env: GET_CONNECTIONS (32), POST_CONNECTIONS (16), WRK_THREADS (1), WARMUP seconds per kind (30)
+#
+# The warm-up round runs the same load for WARMUP seconds first: the JIT needs about that long on 2 cores
+# before a fresh JVM reaches its steady state, which is what the rounds measure.
 #
 # The bench signs the links itself (bench/AckLinks.java) with the key it gives Heed through HEED_LINKS_KEYS;
 # to use a Heed already running at HEED_URL, export the HEED_LINKS_KEYS that Heed runs with. Needs wrk
@@ -19,6 +22,7 @@ DURATION=${3:-15}
 GET_CONNECTIONS=${GET_CONNECTIONS:-32}
 POST_CONNECTIONS=${POST_CONNECTIONS:-16}
 WRK_THREADS=${WRK_THREADS:-1}
+WARMUP=${WARMUP:-30}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
 
 if [ -z "${HEED_LINKS_KEYS:-}" ]; then
@@ -77,7 +81,7 @@ for round in $(seq 0 "$ROUNDS"); do
   links="$OUT/ack-links-$round.txt"
   campaign=$(launch "$links")
   seconds=$DURATION
-  [ "$round" = 0 ] && seconds=5
+  [ "$round" = 0 ] && seconds=$WARMUP
   read -r rps p99 errors < <(run_wrk "$GET_CONNECTIONS" "$links" get "$seconds")
   echo "round $round GET:  $rps req/s, p99 $p99 ms, $errors errors (campaign $campaign, ${GET_CONNECTIONS} connections)"
   [ "$errors" = 0 ] || { echo "GETs failed; see $OUT/ack-wrk.log"; exit 1; }

@@ -36,13 +36,14 @@ class AnswerSheets {
     // An answer: the recipient row is locked first, so one person's answers apply one after the other, and the
     // answers are read by a second statement. Under READ COMMITTED a statement that waited for a lock re-reads
     // the locked row but sees every other table as it was when the statement began: reading the answers in the
-    // locking statement would miss those the previous holder of the lock just committed.
-    private static final String LOCK = "select " + RECIPIENT_COLUMNS
+    // locking statement would miss those the previous holder of the lock just committed. The two statements go
+    // to the server in one round trip (the driver sends them together; the server runs them in order, the second
+    // with a fresh snapshot).
+    private static final String LOCK_THEN_READ = "select " + RECIPIENT_COLUMNS
             + " from recipient r join campaign c on c.id = r.campaign_id"
-            + " where r.id = ? for no key update of r";
-
-    private static final String ANSWERS = "select a.step_key, a.status, a.answered_via, a.first_answered_at,"
-            + " a.changed_at from step_answer a where a.recipient_id = ?";
+            + " where r.id = ? for no key update of r;\n"
+            + "select a.step_key, a.status, a.answered_via, a.first_answered_at, a.changed_at"
+            + " from step_answer a where a.recipient_id = ?";
 
     @Inject
     AgroalDataSource dataSource;
@@ -80,24 +81,22 @@ class AnswerSheets {
     }
 
     private static Optional<AnswerSheet> lockAndRead(Connection connection, long recipientId) throws SQLException {
-        Optional<AnswerSheet> sheet;
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            lock.setLong(1, recipientId);
-            try (ResultSet row = lock.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_THEN_READ)) {
+            select.setLong(1, recipientId);
+            select.setLong(2, recipientId);
+            select.execute();
+            Optional<AnswerSheet> sheet;
+            try (ResultSet row = select.getResultSet()) {
                 sheet = row.next() ? sheet(row) : Optional.empty();
             }
-        }
-        if (sheet.isPresent()) {
-            try (PreparedStatement answers = connection.prepareStatement(ANSWERS)) {
-                answers.setLong(1, recipientId);
-                try (ResultSet rows = answers.executeQuery()) {
-                    while (rows.next()) {
-                        add(sheet.get(), rows, 1);
-                    }
+            select.getMoreResults();
+            try (ResultSet rows = select.getResultSet()) {
+                while (sheet.isPresent() && rows.next()) {
+                    add(sheet.get(), rows, 1);
                 }
             }
+            return sheet;
         }
-        return sheet;
     }
 
     /** The recipient and campaign columns; empty for a campaign without a pinned version (not launched). */
