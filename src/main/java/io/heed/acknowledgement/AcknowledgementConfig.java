@@ -49,7 +49,8 @@ public interface AcknowledgementConfig {
          * Case-insensitive parts of User-Agent headers that mark a visit as possibly automated: link scanners of
          * mail gateways, previewers, HTTP libraries, headless browsers.
          */
-        @WithDefault("bot,crawl,spider,preview,scan,proofpoint,mimecast,barracuda,safelinks,"
+        @WithDefault("bot/,bot;,bot-,(bot,+http,crawl,spider,preview,scan,externalhit,proofpoint,mimecast,barracuda,"
+                + "safelinks,"
                 + "microsoft office,ms-office,outlook-ios,outlook-android,skypeuripreview,symantec,forcepoint,"
                 + "fireeye,trendmicro,sophos,ironport,zscaler,urldefense,headless,phantomjs,curl,wget,"
                 + "python,java/,okhttp,go-http-client,apache-httpclient,libwww,axios,node-fetch")

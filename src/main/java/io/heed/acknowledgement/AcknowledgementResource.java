@@ -107,6 +107,16 @@ public class AcknowledgementResource {
         return seeOther(recorded.pageUrl() + "?saved=1");
     }
 
+    /**
+     * A form's address opened with GET (a copied or bookmarked form URL): nothing to do but go to the page. The
+     * redirect is the same whether or not the link is valid; the page then tells.
+     */
+    @GET
+    @Path("/{token}/{form: steps/[^/]+|not-applicable}")
+    public Response formAddress(@PathParam("token") String token) {
+        return seeOther(links.pageUrl(token));
+    }
+
     @ServerExceptionMapper
     public Response refused(AcknowledgementRefusal refusal, HttpServerRequest http) {
         String address = address(http);

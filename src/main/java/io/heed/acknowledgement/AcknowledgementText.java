@@ -97,6 +97,12 @@ public interface AcknowledgementText {
     @Message("This step does not accept that answer. Nothing was recorded.")
     String badRequestText();
 
+    @Message("This request cannot be handled")
+    String requestTitle();
+
+    @Message("Please open your page again from the link in your e-mail.")
+    String requestText();
+
     @Message("Please reload the page")
     String formExpiredTitle();
 

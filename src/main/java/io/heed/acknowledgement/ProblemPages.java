@@ -48,19 +48,16 @@ class ProblemPages {
     Response status(int status, String acceptLanguage) {
         String lang = PageView.languageOf(acceptLanguage);
         AcknowledgementText words = words(lang);
-        return switch (status) {
-            case 404 ->
-                page(404, lang, words.notFoundTitle(), words.notFoundText(), null)
-                        .build();
-            case 500 ->
-                page(500, lang, words.errorTitle(), words.errorText(), null).build();
-            default ->
-                status >= 500
-                        ? page(status, lang, words.errorTitle(), words.errorText(), null)
-                                .build()
-                        : page(status, lang, words.badRequestTitle(), words.badRequestText(), null)
-                                .build();
-        };
+        if (status == 404) {
+            return page(404, lang, words.notFoundTitle(), words.notFoundText(), null)
+                    .build();
+        }
+        if (status >= 500) {
+            return page(status, lang, words.errorTitle(), words.errorText(), null)
+                    .build();
+        }
+        return page(status, lang, words.requestTitle(), words.requestText(), null)
+                .build();
     }
 
     private Response.ResponseBuilder page(int status, String lang, String title, String text, String back) {

@@ -286,6 +286,20 @@ class AcknowledgementPageTest {
     }
 
     @Test
+    void aFormAddressOpenedWithGetLeadsToThePageAndRecordsNothing() {
+        String token = fixtures.token(campaign, "ben@example.com");
+        for (String path : List.of("/steps/genai-toggle", "/not-applicable")) {
+            given().redirects()
+                    .follow(false)
+                    .get("/ack/" + token + path)
+                    .then()
+                    .statusCode(303)
+                    .header("Location", equalTo("http://localhost:8080/ack/" + token));
+        }
+        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+    }
+
+    @Test
     void headIsAnsweredLikeGetWithoutBody() {
         String token = fixtures.token(campaign, "ben@example.com");
         given().header("User-Agent", BROWSER)
