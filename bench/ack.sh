@@ -5,7 +5,7 @@
 # 50,000 (recipient, step) pairs. A warm-up round (not counted) goes first. Medians over the rounds.
 #
 #   bench/ack.sh [employees] [rounds] [seconds per run]     (defaults: 10000 3 15)
-#   env: GET_CONNECTIONS (32), POST_CONNECTIONS (16), WRK_THREADS (1), WARMUP seconds per kind (30)
+#   env: GET_CONNECTIONS (32), POST_CONNECTIONS (8), WRK_THREADS (1), WARMUP seconds per kind (30)
 #
 # The warm-up round runs the same load for WARMUP seconds first: the JIT needs about that long on 2 cores
 # before a fresh JVM reaches its steady state, which is what the rounds measure.
@@ -20,7 +20,7 @@ EMPLOYEES=${1:-10000}
 ROUNDS=${2:-3}
 DURATION=${3:-15}
 GET_CONNECTIONS=${GET_CONNECTIONS:-32}
-POST_CONNECTIONS=${POST_CONNECTIONS:-16}
+POST_CONNECTIONS=${POST_CONNECTIONS:-8}
 WRK_THREADS=${WRK_THREADS:-1}
 WARMUP=${WARMUP:-30}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
