@@ -66,8 +66,9 @@ create table page_visit (
     user_agent          text
 );
 
+-- One index only (besides the key): visits are written at page-view rate. Per-campaign counts read the recipient's
+-- first-visit columns below, not this table.
 create index page_visit_recipient on page_visit (recipient_id, visited_at);
-create index page_visit_campaign on page_visit (campaign_id, visited_at);
 
 -- What a dashboard counts cheaply, kept on the recipient and set once each, with the visit batch that contains
 -- it: the first visit of any kind, and the first that did not look automated.
