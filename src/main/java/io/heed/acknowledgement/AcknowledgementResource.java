@@ -71,7 +71,7 @@ public class AcknowledgementResource {
         String lang = PageView.language(sheet.locale());
         PlaybookPageText.Text text = texts.of(sheet.playbookVersionId(), sheet.locale(), lang);
         PageView view = PageView.of(sheet, text, links.pageUrl(token), visited.formToken(), saved != null);
-        return ProblemPages.html(200, Templates.page(view, PageStyle.CSS).setLocale(Locale.forLanguageTag(lang)));
+        return HtmlResponses.html(200, Templates.page(view, PageStyle.CSS).setLocale(Locale.forLanguageTag(lang)));
     }
 
     /** Link checkers and gateways often send HEAD: answered like GET, without a body, and logged as a visit. */
@@ -79,7 +79,7 @@ public class AcknowledgementResource {
     @Path("/{token}")
     public Response head(@PathParam("token") String token, @Context HttpServerRequest http) {
         recordVisit.visit(token, client(http));
-        return ProblemPages.html(200, null);
+        return HtmlResponses.html(200, null);
     }
 
     @POST

@@ -25,7 +25,7 @@ public class AcknowledgementResponseFilter {
         }
         if (response.getEntity() instanceof ApiError error) {
             var page = problems.status(error.status(), request.getHeaderString("Accept-Language"));
-            response.setEntity(page.getEntity(), null, ProblemPages.HTML);
+            response.setEntity(page.getEntity(), null, HtmlResponses.HTML);
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("Content-Security-Policy", PageStyle.CONTENT_SECURITY_POLICY);

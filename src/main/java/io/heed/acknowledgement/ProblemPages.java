@@ -4,10 +4,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -18,8 +15,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 class ProblemPages {
-
-    static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
 
     @Inject
     AcknowledgementText english;
@@ -34,13 +29,14 @@ class ProblemPages {
         AcknowledgementText words = words(lang);
         // Only a valid link's own page is linked back to; the token is not echoed for anything else.
         String back = refusal.pageUrl();
+        int status = refusal.reason().status;
         Response.ResponseBuilder response = switch (refusal.reason()) {
-            case NOT_FOUND -> page(404, lang, words.notFoundTitle(), words.notFoundText(), null);
-            case BAD_REQUEST -> page(400, lang, words.badRequestTitle(), words.badRequestText(), back);
-            case FORM_EXPIRED -> page(403, lang, words.formExpiredTitle(), words.formExpiredText(), back);
-            case CAMPAIGN_ENDED -> page(410, lang, words.endedTitle(), words.endedText(), back);
+            case NOT_FOUND -> page(status, lang, words.notFoundTitle(), words.notFoundText(), null);
+            case BAD_REQUEST -> page(status, lang, words.badRequestTitle(), words.badRequestText(), back);
+            case FORM_EXPIRED -> page(status, lang, words.formExpiredTitle(), words.formExpiredText(), back);
+            case CAMPAIGN_ENDED -> page(status, lang, words.endedTitle(), words.endedText(), back);
             case TOO_MANY_FAILURES ->
-                page(429, lang, words.tooManyTitle(), words.tooManyText(), null)
+                page(status, lang, words.tooManyTitle(), words.tooManyText(), null)
                         .header("Retry-After", Math.max(1, retryAfter.toSeconds()));
         };
         return response.build();
@@ -65,32 +61,10 @@ class ProblemPages {
     private Response.ResponseBuilder page(int status, String lang, String title, String text, String back) {
         TemplateInstance page = AcknowledgementResource.Templates.problem(lang, title, text, back, PageStyle.CSS)
                 .setLocale(Locale.forLanguageTag(lang));
-        return Response.status(status).type(HTML).entity(utf8(page));
+        return Response.status(status).type(HtmlResponses.HTML).entity(HtmlResponses.utf8(page));
     }
 
     private AcknowledgementText words(String lang) {
         return lang.equals("de") ? german : english;
-    }
-
-    /** An HTML response with the rendered {@code page} as its body; a null page gives an empty body (HEAD). */
-    static Response html(int status, TemplateInstance page) {
-        return Response.status(status)
-                .type(HTML)
-                .entity(page == null ? null : utf8(page))
-                .build();
-    }
-
-    /**
-     * Renders a page straight to UTF-8, part by part. Rendering to one String and encoding that costs twice: one
-     * character outside Latin-1 (an arrow in a playbook, German quotes) turns the whole String into UTF-16, which
-     * Java then encodes character by character (about a quarter of a page view's CPU, measured). Parts are small
-     * and mostly ASCII, which {@link String#getBytes} encodes in bulk.
-     */
-    static byte[] utf8(TemplateInstance page) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        page.consume(part -> body.writeBytes(part.getBytes(StandardCharsets.UTF_8)))
-                .toCompletableFuture()
-                .join();
-        return body.toByteArray();
     }
 }

@@ -268,6 +268,15 @@ class RecordAcknowledgementTest {
     }
 
     @Test
+    void aPausedCampaignStillTakesAnswers() {
+        String csrf = csrf(ben);
+        CampaignFixtures.act(campaign, "pause").statusCode(200);
+        answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
+        assertEquals(1, fixtures.count("select count(*) from step_answer"));
+        assertEquals(5, page(ben).select("form[action*=/steps/]").size());
+    }
+
+    @Test
     void aCancelledCampaignRefusesPostsToo() {
         String csrf = csrf(ben);
         CampaignFixtures.act(campaign, "cancel").statusCode(200);
