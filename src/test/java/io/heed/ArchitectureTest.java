@@ -89,4 +89,16 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(HEED);
     }
+
+    @Test
+    void acknowledgementKnowsNothingDownstream() {
+        // Compliance learns of answers through the AnswerRecorded event; acknowledgement never calls it.
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.acknowledgement..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.heed.compliance..", "io.heed.console..", "io.heed.delivery..")
+                .check(HEED);
+    }
 }

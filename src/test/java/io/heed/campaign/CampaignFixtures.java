@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small directory and campaign requests, shared by the campaign tests. */
-final class CampaignFixtures {
+/** A small directory and campaign requests, shared by the campaign tests (and the acknowledgement tests). */
+public final class CampaignFixtures {
 
-    static final String PLAYBOOK = "linkedin-genai-optout";
+    public static final String PLAYBOOK = "linkedin-genai-optout";
 
     private static final String HEADER = "email,name,region,department,country,manager_email,locale,timezone\n";
 
@@ -28,20 +28,20 @@ final class CampaignFixtures {
      * Six active employees in three regions, two departments, four countries and four time zones (Mia manages
      * Anna and Ben, Liam manages Noah), and one who left (gone@example.com, inactive).
      */
-    static void seedDirectory() {
+    public static void seedDirectory() {
         Api.importEmployees(HEADER + ACTIVE + "gone@example.com,Gone Away,EMEA,Sales,DE,,en,UTC\n", "")
                 .statusCode(200);
         Api.importEmployees(HEADER + ACTIVE, "?deactivateMissing=true").statusCode(200);
     }
 
-    static Map<String, Object> request(String name) {
+    public static Map<String, Object> request(String name) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("playbook", PLAYBOOK);
         return body;
     }
 
-    static Map<String, Object> audience(
+    public static Map<String, Object> audience(
             List<String> regions,
             List<String> departments,
             List<String> countries,
@@ -60,7 +60,7 @@ final class CampaignFixtures {
                 exclude);
     }
 
-    static ValidatableResponse create(Map<String, Object> body) {
+    public static ValidatableResponse create(Map<String, Object> body) {
         return asAdmin()
                 .contentType(ContentType.JSON)
                 .body(body)
@@ -68,11 +68,11 @@ final class CampaignFixtures {
                 .then();
     }
 
-    static long createDraft(Map<String, Object> body) {
+    public static long createDraft(Map<String, Object> body) {
         return ((Number) create(body).statusCode(201).extract().path("id")).longValue();
     }
 
-    static ValidatableResponse act(long id, String action) {
+    public static ValidatableResponse act(long id, String action) {
         return asAdmin()
                 .contentType(ContentType.JSON)
                 .post("/api/v1/campaigns/" + id + "/" + action)
