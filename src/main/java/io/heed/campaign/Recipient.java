@@ -52,6 +52,11 @@ public class Recipient extends PanacheEntityBase {
     public Instant lastRemindedAt;
     public Instant escalatedAt;
     public Instant completedAt;
+    /** The first visit of the personal page, possibly by a mail scanner (written by acknowledgement). */
+    public Instant firstVisitAt;
+    /** The first visit of the personal page that did not look automated (written by acknowledgement). */
+    public Instant firstHumanVisitAt;
+
     public boolean addedLate;
     public Instant createdAt;
 

@@ -96,6 +96,21 @@ public class LinkTokens {
         return MessageDigest.isEqual(expected, parsed.get().mac());
     }
 
+    /**
+     * A secret for one purpose of another feature (the acknowledgement page's form tokens, the keyed hash of
+     * client addresses), derived from the current signing key: HMAC-SHA256(key, "heed-derived-v1:" + purpose).
+     * Replicas derive the same secret; it changes when the signing key rotates.
+     */
+    public byte[] derivedSecret(String purpose) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(keys().get(signingKeyId), "HmacSHA256"));
+            return hmac.doFinal(("heed-derived-v1:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     /** A short, non-reversible name for a token, for logs: never the token itself. */
     public static String fingerprint(String token) {
         return Hashing.sha256Hex(token).substring(0, 12);

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small directory and campaign requests, shared by the campaign tests. */
-final class CampaignFixtures {
+/** A small directory and campaign requests, shared by the campaign tests (and the acknowledgement tests). */
+public final class CampaignFixtures {
 
-    static final String PLAYBOOK = "linkedin-genai-optout";
+    public static final String PLAYBOOK = "linkedin-genai-optout";
 
     /** Seven employees: three regions, two departments, three countries, three time zones, one inactive. */
-    static void seedDirectory() {
+    public static void seedDirectory() {
         Api.importEmployees(
                         "email,name,region,department,country,manager_email,locale,timezone\n"
                                 + "anna@example.com,Anna Berg,EMEA,Engineering,DE,mia@example.com,de,Europe/Berlin\n"
@@ -39,14 +39,14 @@ final class CampaignFixtures {
                 .statusCode(200);
     }
 
-    static Map<String, Object> request(String name) {
+    public static Map<String, Object> request(String name) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("playbook", PLAYBOOK);
         return body;
     }
 
-    static Map<String, Object> audience(
+    public static Map<String, Object> audience(
             List<String> regions,
             List<String> departments,
             List<String> countries,
@@ -65,7 +65,7 @@ final class CampaignFixtures {
                 exclude);
     }
 
-    static ValidatableResponse create(Map<String, Object> body) {
+    public static ValidatableResponse create(Map<String, Object> body) {
         return asAdmin()
                 .contentType(ContentType.JSON)
                 .body(body)
@@ -73,11 +73,11 @@ final class CampaignFixtures {
                 .then();
     }
 
-    static long createDraft(Map<String, Object> body) {
+    public static long createDraft(Map<String, Object> body) {
         return ((Number) create(body).statusCode(201).extract().path("id")).longValue();
     }
 
-    static ValidatableResponse act(long id, String action) {
+    public static ValidatableResponse act(long id, String action) {
         return asAdmin()
                 .contentType(ContentType.JSON)
                 .post("/api/v1/campaigns/" + id + "/" + action)

@@ -1,0 +1,68 @@
+package io.heed.acknowledgement;
+
+/**
+ * Why an acknowledgement request is refused; the resource renders each as an HTML page with its status. Thrown
+ * before anything is written (or inside the transaction it rolls back). Carries no detail about the link: a
+ * refusal of an unknown link looks the same whatever was wrong with it.
+ */
+public class AcknowledgementRefusal extends RuntimeException {
+
+    /** The kinds of refusal, with their HTTP status. */
+    public enum Reason {
+        /** Unknown, malformed or tampered link. */
+        NOT_FOUND(404),
+        /** A step the playbook does not have, an answer that is not allowed for it, or a malformed form. */
+        BAD_REQUEST(400),
+        /** The form's CSRF token is missing, wrong or expired: the page must be reloaded. */
+        FORM_EXPIRED(403),
+        /** The campaign is closed or cancelled: answers are read-only. */
+        CAMPAIGN_ENDED(410),
+        /** Too many failed requests from this address. */
+        TOO_MANY_FAILURES(429);
+
+        public final int status;
+
+        Reason(int status) {
+            this.status = status;
+        }
+    }
+
+    private final Reason reason;
+    private final transient AnswerSheet sheet;
+    private final String pageUrl;
+
+    /** A refusal of a request made with a valid link: {@code sheet} is its recipient, {@code pageUrl} their page. */
+    AcknowledgementRefusal(Reason reason, AnswerSheet sheet, String pageUrl) {
+        super(reason.name(), null, false, false);
+        this.reason = reason;
+        this.sheet = sheet;
+        this.pageUrl = pageUrl;
+    }
+
+    static AcknowledgementRefusal notFound() {
+        return new AcknowledgementRefusal(Reason.NOT_FOUND, null, null);
+    }
+
+    static AcknowledgementRefusal tooManyFailures() {
+        return new AcknowledgementRefusal(Reason.TOO_MANY_FAILURES, null, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The recipient whose valid link was used, when there was one (for their language). */
+    AnswerSheet sheet() {
+        return sheet;
+    }
+
+    /** The page of the valid link the request was made with, or null. */
+    String pageUrl() {
+        return pageUrl;
+    }
+
+    /** Whether the refusal counts as a failure towards the address's rate limit. */
+    boolean countsAsFailure() {
+        return reason == Reason.NOT_FOUND || reason == Reason.BAD_REQUEST || reason == Reason.FORM_EXPIRED;
+    }
+}
