@@ -5,16 +5,20 @@ import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One campaign's compliance: its dashboard and its reports (CSV, XLSX, PDF). Every endpoint takes the
+ * One campaign's compliance: its dashboard, its reports (CSV, XLSX, PDF) and who receives the report by mail. Every endpoint takes the
  * {@code region} and {@code department} filters; a regional officer only ever sees their regions.
  */
 @Path("/api/v1/campaigns")
@@ -30,6 +34,9 @@ public class CampaignComplianceResource {
 
     @Inject
     ExportReports exports;
+
+    @Inject
+    ReportRecipients reportRecipients;
 
     @Inject
     CurrentUser currentUser;
@@ -80,6 +87,24 @@ public class CampaignComplianceResource {
         return file(pdf.fileName(), pdf.bytes(), PDF)
                 .header("X-Heed-Data-SHA256", pdf.dataSha256())
                 .build();
+    }
+
+    /** Who receives the campaign's report by mail: region (or {@code *} for every region) → addresses. */
+    @GET
+    @Path("/{id}/report-recipients")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, List<String>> reportRecipients(@PathParam("id") long id) {
+        return reportRecipients.get(id, currentUser.regionScope());
+    }
+
+    @PUT
+    @Path("/{id}/report-recipients")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Map<String, List<String>> setReportRecipients(
+            @PathParam("id") long id, Map<String, List<String>> recipients) {
+        return reportRecipients.set(id, recipients, currentUser.name());
     }
 
     private ComplianceFilter filter(String region, String department) {

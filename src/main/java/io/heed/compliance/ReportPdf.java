@@ -125,7 +125,7 @@ final class ReportPdf {
                 "Dates",
                 "created " + time(f.createdAt()) + "; launched " + time(f.launchedAt()) + "; all sent "
                         + time(f.allSentAt()) + "; ended " + time(f.endedAt()));
-        row(table, "Deadlines", deadlines(f.deadlines()));
+        row(table, "Deadlines", deadlines(f, summary.filter()));
         row(table, "Report covers", scope());
         row(table, "Generated", time(summary.generatedAt()) + " by " + summary.generatedBy());
         return table;
@@ -321,14 +321,23 @@ final class ReportPdf {
         return base;
     }
 
-    private static String deadlines(Map<String, LocalDate> deadlines) {
+    /** The campaign's deadlines; a report of some regions names theirs only. */
+    private static String deadlines(CampaignFacts facts, ComplianceFilter filter) {
+        String suffix = " (end of that day in each recipient's time zone)";
+        if (filter.regions().isPresent()) {
+            return filter.regionList().stream()
+                            .map(r -> r + " " + (facts.deadlineFor(r) == null ? "none" : facts.deadlineFor(r)))
+                            .collect(Collectors.joining("; "))
+                    + suffix;
+        }
+        Map<String, LocalDate> deadlines = facts.deadlines();
         if (deadlines.isEmpty()) {
             return "none";
         }
         return deadlines.entrySet().stream()
                         .map(e -> ("*".equals(e.getKey()) ? "other regions" : e.getKey()) + " " + e.getValue())
                         .collect(Collectors.joining("; "))
-                + " (end of that day in each recipient's time zone)";
+                + suffix;
     }
 
     private void section(Document document, String name) throws DocumentException {
