@@ -89,4 +89,17 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(HEED);
     }
+
+    @Test
+    void complianceOnlyReads() {
+        // The read side comes last in the flow: no package it reads from may reach back to it (the console,
+        // which shows its numbers, is the one allowed user).
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.heed.compliance..", "io.heed.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.heed.compliance..")
+                .check(HEED);
+    }
 }
