@@ -53,6 +53,24 @@ public class ComplianceDashboards {
             select recipient_id, step_key, status, changed_at, first_answered_at
               from step_answer where recipient_id = any(?::bigint[])""";
 
+    /** One recipient row of the employee, as read. */
+    private record EmployeeRecipient(
+            long id,
+            long campaignId,
+            String region,
+            String department,
+            String country,
+            String deliveryStatus,
+            Instant sentAt,
+            Instant failedAt,
+            Instant deadlineAt,
+            Instant visitedAt,
+            Instant firstVisitAt,
+            Instant completedAt) {}
+
+    /** One current answer of the employee, as read. */
+    private record EmployeeAnswer(String status, Instant answeredAt, Instant firstAnsweredAt) {}
+
     @Inject
     ComplianceCampaigns campaigns;
 
@@ -131,8 +149,8 @@ public class ComplianceDashboards {
         Employee employee = Employee.findByEmail(email == null ? "" : email.trim())
                 .orElseThrow(() -> ApiException.notFound("No employee " + email + " in the directory."));
         Instant now = clock.instant();
-        List<Object[]> recipients = new ArrayList<>();
-        Map<Long, Map<String, Object[]>> answers = new HashMap<>();
+        List<EmployeeRecipient> recipients = new ArrayList<>();
+        Map<Long, Map<String, EmployeeAnswer>> answers = new HashMap<>();
         if (!filter.nothingVisible()) {
             snapshots.read(c -> {
                 readEmployee(c, employee.id, filter, recipients, answers);
@@ -144,42 +162,41 @@ public class ComplianceDashboards {
         }
         Map<Long, CampaignFacts> facts = new HashMap<>();
         List<EmployeeCompliance.CampaignState> states = new ArrayList<>();
-        for (Object[] r : recipients) {
-            long recipientId = (Long) r[0];
-            CampaignFacts campaign = facts.computeIfAbsent((Long) r[1], campaigns::facts);
-            Map<String, Object[]> mine = answers.getOrDefault(recipientId, Map.of());
+        for (EmployeeRecipient r : recipients) {
+            CampaignFacts campaign = facts.computeIfAbsent(r.campaignId(), campaigns::facts);
+            Map<String, EmployeeAnswer> mine = answers.getOrDefault(r.id(), Map.of());
             List<EmployeeCompliance.StepState> steps = new ArrayList<>();
             for (CampaignFacts.Step step : campaign.steps()) {
-                Object[] a = mine.get(step.key());
+                EmployeeAnswer a = mine.get(step.key());
                 steps.add(new EmployeeCompliance.StepState(
                         step.key(),
                         step.title(),
-                        a == null ? null : (String) a[0],
-                        a == null ? null : (Instant) a[1],
-                        a == null ? null : (Instant) a[2]));
+                        a == null ? null : a.status(),
+                        a == null ? null : a.answeredAt(),
+                        a == null ? null : a.firstAnsweredAt()));
             }
-            Instant deadlineAt = (Instant) r[8];
-            Instant completedAt = (Instant) r[11];
             states.add(new EmployeeCompliance.CampaignState(
                     campaign.id(),
                     campaign.name(),
                     campaign.status(),
                     campaign.playbookKey(),
                     campaign.playbookVersion(),
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    (String) r[5],
-                    (Instant) r[6],
-                    (Instant) r[7],
-                    campaign.deadlineFor((String) r[2]),
-                    deadlineAt,
-                    (Instant) r[9],
-                    (Instant) r[10],
+                    r.region(),
+                    r.department(),
+                    r.country(),
+                    r.deliveryStatus(),
+                    r.sentAt(),
+                    r.failedAt(),
+                    campaign.deadlineFor(r.region()),
+                    r.deadlineAt(),
+                    r.visitedAt(),
+                    r.firstVisitAt(),
                     steps,
-                    completedAt != null,
-                    completedAt,
-                    completedAt == null && deadlineAt != null && !deadlineAt.isAfter(now)));
+                    r.completedAt() != null,
+                    r.completedAt(),
+                    r.completedAt() == null
+                            && r.deadlineAt() != null
+                            && !r.deadlineAt().isAfter(now)));
         }
         return new EmployeeCompliance(
                 employee.email, employee.name, employee.region, employee.department, employee.active, now, states);
@@ -189,28 +206,27 @@ public class ComplianceDashboards {
             Connection c,
             long employeeId,
             ComplianceFilter filter,
-            List<Object[]> recipients,
-            Map<Long, Map<String, Object[]>> answers)
+            List<EmployeeRecipient> recipients,
+            Map<Long, Map<String, EmployeeAnswer>> answers)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(EMPLOYEE_RECIPIENTS.formatted(ComplianceFilter.sql("r")))) {
             s.setLong(1, employeeId);
             filter.bind(c, s, 2);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    recipients.add(new Object[] {
-                        r.getLong(1),
-                        r.getLong(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getString(6),
-                        instant(r.getTimestamp(7)),
-                        instant(r.getTimestamp(8)),
-                        instant(r.getTimestamp(9)),
-                        instant(r.getTimestamp(10)),
-                        instant(r.getTimestamp(11)),
-                        instant(r.getTimestamp(12))
-                    });
+                    recipients.add(new EmployeeRecipient(
+                            r.getLong(1),
+                            r.getLong(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            instant(r.getTimestamp(7)),
+                            instant(r.getTimestamp(8)),
+                            instant(r.getTimestamp(9)),
+                            instant(r.getTimestamp(10)),
+                            instant(r.getTimestamp(11)),
+                            instant(r.getTimestamp(12))));
                 }
             }
         }
@@ -220,13 +236,16 @@ public class ComplianceDashboards {
         try (PreparedStatement s = c.prepareStatement(EMPLOYEE_ANSWERS)) {
             s.setArray(
                     1,
-                    c.createArrayOf("bigint", recipients.stream().map(r -> r[0]).toArray()));
+                    c.createArrayOf(
+                            "bigint",
+                            recipients.stream().map(EmployeeRecipient::id).toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     answers.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>())
-                            .put(r.getString(2), new Object[] {
-                                r.getString(3), instant(r.getTimestamp(4)), instant(r.getTimestamp(5))
-                            });
+                            .put(
+                                    r.getString(2),
+                                    new EmployeeAnswer(
+                                            r.getString(3), instant(r.getTimestamp(4)), instant(r.getTimestamp(5))));
                 }
             }
         }

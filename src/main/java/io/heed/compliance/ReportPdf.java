@@ -99,11 +99,8 @@ final class ReportPdf {
             section(document, "Per-step funnel");
             document.add(funnel());
 
-            section(document, "Overdue regions");
-            document.add(overdue());
-
-            section(document, "Data integrity");
-            document.add(integrity());
+            document.add(withHeading("Overdue regions", overdue()));
+            document.add(withHeading("Data integrity", integrity()));
         } catch (DocumentException e) {
             throw new IllegalStateException("Could not render the compliance report", e);
         } finally {
@@ -119,7 +116,7 @@ final class ReportPdf {
         row(table, "Campaign", "#" + f.id() + " " + f.name() + " (" + f.status() + ")");
         row(table, "Playbook", f.playbookTitle() + " — " + f.playbookKey() + ", version " + f.playbookVersion());
         row(table, "Audience", audience(f.audience()));
-        row(table, "Recipients", Long.toString(summary.byRegion().totals().recipients()));
+        row(table, "Recipients", count(summary.byRegion().totals().recipients()));
         row(
                 table,
                 "Dates",
@@ -223,7 +220,7 @@ final class ReportPdf {
     private void funnelRow(PdfPTable table, String stage, long done, Long notApplicable, long answered, long of) {
         cell(table, stage, Element.ALIGN_LEFT);
         number(table, done);
-        cell(table, notApplicable == null ? "" : Long.toString(notApplicable), Element.ALIGN_RIGHT);
+        cell(table, notApplicable == null ? "" : count(notApplicable), Element.ALIGN_RIGHT);
         number(table, answered);
         cell(table, percent(DashboardQueries.rate(answered, of)), Element.ALIGN_RIGHT);
     }
@@ -254,7 +251,7 @@ final class ReportPdf {
     private Paragraph integrity() {
         CampaignFacts f = summary.facts();
         Paragraph p = new Paragraph();
-        p.add(new Chunk("SHA-256 of the per-recipient data (" + summary.rows() + " rows):\n", body));
+        p.add(new Chunk("SHA-256 of the per-recipient data (" + count(summary.rows()) + " rows):\n", body));
         p.add(new Chunk(summary.dataSha256() + "\n", mono));
         p.add(new Chunk(
                 "This is the SHA-256 of the body of GET /api/v1/campaigns/" + f.id() + "/report.csv" + query()
@@ -297,7 +294,7 @@ final class ReportPdf {
         String regions =
                 filter.regions().isPresent() ? "regions " + String.join(", ", filter.regionList()) : "all regions";
         String department = filter.department().map(d -> ", department " + d).orElse(", all departments");
-        return regions + department + " (" + summary.rows() + " recipients)";
+        return regions + department + " (" + count(summary.rows()) + " recipients)";
     }
 
     private static String audience(Audience a) {
@@ -340,6 +337,17 @@ final class ReportPdf {
                 + suffix;
     }
 
+    /** A short section kept on one page with its heading. */
+    private Paragraph withHeading(String name, Paragraph content) {
+        Paragraph section = new Paragraph();
+        section.setSpacingBefore(14);
+        section.add(new Chunk(name + "\n", heading));
+        section.add(new Chunk("\n", small));
+        section.add(content);
+        section.setKeepTogether(true);
+        return section;
+    }
+
     private void section(Document document, String name) throws DocumentException {
         Paragraph p = new Paragraph(name, heading);
         p.setSpacingBefore(14);
@@ -375,7 +383,11 @@ final class ReportPdf {
     }
 
     private void number(PdfPTable table, long value) {
-        cell(table, String.format(java.util.Locale.ROOT, "%,d", value), Element.ALIGN_RIGHT);
+        cell(table, count(value), Element.ALIGN_RIGHT);
+    }
+
+    private static String count(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value);
     }
 
     private static Paragraph spacer(float height) {
