@@ -1,10 +1,9 @@
 package io.heed.compliance;
 
-import java.time.Instant;
-
 /**
  * One recipient as the per-recipient reports (CSV, XLSX) show them: the snapshot taken at launch, delivery,
- * deadline, the current answer to each step (in the playbook's order) with its time, and completion.
+ * deadline, the current answer to each step (in the playbook's order) with its time, and completion. Times are
+ * ISO-8601 in UTC with microseconds ({@code 2026-12-15T23:00:00.000000Z}), formatted by PostgreSQL, or null.
  *
  * @param stepStatus per step: {@code done}, {@code not_applicable}, or null when unanswered
  * @param stepAt per step: when the current answer was given (the last change of status), or null
@@ -16,11 +15,11 @@ public record RecipientRow(
         String department,
         String country,
         String deliveryStatus,
-        Instant sentAt,
-        Instant deadlineAt,
+        String sentAt,
+        String deadlineAt,
         String[] stepStatus,
-        Instant[] stepAt,
-        Instant completedAt) {
+        String[] stepAt,
+        String completedAt) {
 
     public boolean completed() {
         return completedAt != null;

@@ -57,6 +57,7 @@ final class ReportPdf {
     private static final Color BAR = new Color(0x2b, 0x6c, 0xb0);
     private static final Color BAR_BACK = new Color(0xe8, 0xec, 0xf2);
     private static final BaseFont BASE = font();
+    private static final float MAX_CHART_HEIGHT = 600;
 
     private final Font title = new Font(BASE, 18, Font.NORMAL, INK);
     private final Font heading = new Font(BASE, 12, Font.NORMAL, BAR);
@@ -181,6 +182,9 @@ final class ReportPdf {
         }
         Image chart = Image.getInstance(template);
         chart.setAlt("Completion rate by region");
+        if (height > MAX_CHART_HEIGHT) {
+            chart.scaleToFit(width, MAX_CHART_HEIGHT); // dozens of regions: smaller, still on one page
+        }
         return chart;
     }
 

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -118,12 +117,13 @@ final class ReportXlsx {
         }
     }
 
-    private void time(Row row, int column, Instant value) {
+    /** A date cell in UTC, from the row's ISO-8601 text ({@code ...Z}). */
+    private void time(Row row, int column, String value) {
         if (value == null) {
             return;
         }
         Cell cell = row.createCell(column);
-        cell.setCellValue(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        cell.setCellValue(LocalDateTime.parse(value.substring(0, value.length() - 1)));
         cell.setCellStyle(time);
     }
 

@@ -90,7 +90,7 @@ class ComplianceReportTest {
         assertEquals(
                 List.of("anna@example.com", "Anna Berg", "EMEA", "Engineering", "DE", "SENT"),
                 anna.toList().subList(0, 6));
-        assertEquals("2026-12-15T23:00:00Z", anna.get(7), "end of 15 December in Berlin");
+        assertEquals("2026-12-15T23:00:00.000000Z", anna.get(7), "end of 15 December in Berlin");
         for (int s = 0; s < 5; s++) {
             assertEquals("done", anna.get(8 + 2 * s));
             Instant.parse(anna.get(9 + 2 * s));
