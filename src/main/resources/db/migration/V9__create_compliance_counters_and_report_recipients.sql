@@ -41,10 +41,12 @@ create table compliance_count (
 create unique index compliance_count_cell on compliance_count
     (campaign_id, region, department, country, deadline_at, step_key, completed_on) nulls not distinct;
 
--- Net changes not yet folded into compliance_count: appended by the triggers, removed by compaction.
+-- Net changes not yet folded into compliance_count: appended by the triggers, removed by compaction. No foreign
+-- key on campaign_id: its check would be one more trigger and query on every answer, and every delta comes from
+-- a recipient or answer row, which has one.
 create table compliance_count_delta (
     id              bigint      generated always as identity primary key,
-    campaign_id     bigint      not null references campaign (id) on delete cascade,
+    campaign_id     bigint      not null,
     region          text        not null,
     department      text,
     country         text,
@@ -113,38 +115,37 @@ $f$;
 
 -- The trigger functions, written out from the definitions above with static SQL (planned once per session,
 -- not per statement: an answer pays for one small insert). One function per event: a transition table exists
--- only for the events that have it.
+-- only for the events that have it. A statement-level trigger fires even when its statement changed no row (an
+-- answer's INSERT ... ON CONFLICT fires the UPDATE trigger too; "set completed_at ... where completed_at is
+-- null" mostly changes nothing): those return at once.
 do $$
 declare
     recipient_columns text := 'campaign_id, region, department, country, deadline_at, delivery_status, '
                               || 'first_human_visit_at, first_visit_at, completed_at';
     answer_columns text := 'recipient_id, step_key, status';
+    body text := $b$
+        create function %s() returns trigger language plpgsql as $f$
+        begin
+            if not exists (select from %s) then
+                return null;
+            end if;
+            %s;
+            return null;
+        end $f$ $b$;
 begin
-    execute format($fn$
-        create function compliance_count_recipients_inserted() returns trigger language plpgsql as $b$
-        begin %s; return null; end $b$ $fn$,
+    execute format(body, 'compliance_count_recipients_inserted', 'new_rows',
         compliance_recipient_deltas_sql(format('select 1 as n, %s from new_rows', recipient_columns)));
-    execute format($fn$
-        create function compliance_count_recipients_updated() returns trigger language plpgsql as $b$
-        begin %s; return null; end $b$ $fn$,
+    execute format(body, 'compliance_count_recipients_updated', 'new_rows',
         compliance_recipient_deltas_sql(format(
             'select 1 as n, %1$s from new_rows union all select -1, %1$s from old_rows', recipient_columns)));
-    execute format($fn$
-        create function compliance_count_recipients_deleted() returns trigger language plpgsql as $b$
-        begin %s; return null; end $b$ $fn$,
+    execute format(body, 'compliance_count_recipients_deleted', 'old_rows',
         compliance_recipient_deltas_sql(format('select -1 as n, %s from old_rows', recipient_columns)));
-    execute format($fn$
-        create function compliance_count_answers_inserted() returns trigger language plpgsql as $b$
-        begin %s; return null; end $b$ $fn$,
+    execute format(body, 'compliance_count_answers_inserted', 'new_rows',
         compliance_answer_deltas_sql(format('select 1 as n, %s from new_rows', answer_columns)));
-    execute format($fn$
-        create function compliance_count_answers_updated() returns trigger language plpgsql as $b$
-        begin %s; return null; end $b$ $fn$,
+    execute format(body, 'compliance_count_answers_updated', 'new_rows',
         compliance_answer_deltas_sql(format(
             'select 1 as n, %1$s from new_rows union all select -1, %1$s from old_rows', answer_columns)));
-    execute format($fn$
-        create function compliance_count_answers_deleted() returns trigger language plpgsql as $b$
-        begin %s; return null; end $b$ $fn$,
+    execute format(body, 'compliance_count_answers_deleted', 'old_rows',
         compliance_answer_deltas_sql(format('select -1 as n, %s from old_rows', answer_columns)));
 end;
 $$;
