@@ -92,13 +92,26 @@ class ArchitectureTest {
 
     @Test
     void acknowledgementKnowsNothingDownstream() {
-        // Compliance learns of answers through the AnswerRecorded event; acknowledgement never calls it.
+        // Compliance reads the answers' tables; acknowledgement never calls it (nor sends mail).
         noClasses()
                 .that()
                 .resideInAPackage("io.heed.acknowledgement..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.heed.compliance..", "io.heed.console..", "io.heed.delivery..")
+                .check(HEED);
+    }
+
+    @Test
+    void complianceOnlyReads() {
+        // The read side comes last in the flow: no package it reads from may reach back to it (the console,
+        // which shows its numbers, is the one allowed user).
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.heed.compliance..", "io.heed.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.heed.compliance..")
                 .check(HEED);
     }
 }

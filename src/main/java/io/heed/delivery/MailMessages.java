@@ -1,18 +1,25 @@
 package io.heed.delivery;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 
-/** Builds the MIME message for one outgoing mail: multipart/alternative, UTF-8, stable Message-ID. */
+/**
+ * Builds the MIME message for one outgoing mail: multipart/alternative (inside multipart/mixed when it has
+ * attachments), UTF-8, stable Message-ID.
+ */
 final class MailMessages {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -40,9 +47,34 @@ final class MailMessages {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (mail.mail().attachments().isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            // multipart/mixed: the readable message first, then each file
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (ComposedMail.Attachment attachment : mail.mail().attachments()) {
+                mixed.addBodyPart(attachment(attachment));
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
+    }
+
+    private static MimeBodyPart attachment(ComposedMail.Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        part.setDisposition(Part.ATTACHMENT);
+        try {
+            // RFC 2231/2047 encoding for names outside ASCII; control characters never reach the header
+            part.setFileName(MimeUtility.encodeText(HeaderText.singleLine(attachment.fileName()), UTF_8, null));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        return part;
     }
 
     private static InternetAddress recipient(Outgoing mail) throws MessagingException {

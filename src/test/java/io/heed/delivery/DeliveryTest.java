@@ -2,8 +2,10 @@ package io.heed.delivery;
 
 import static io.heed.support.Api.asAdmin;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +134,47 @@ class DeliveryTest {
         assertEquals(
                 TestMailComposer.SCRIPTED.get("zoe").contentSha256(),
                 fixture.string("select content_sha256 from outbox_message where id = " + id));
+    }
+
+    @Test
+    void attachmentsFollowTheTextAndHtmlInMultipartMixedAndCountInTheContentHash() throws Exception {
+        byte[] pdf = "%PDF-1.4 report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ComposedMail mail = new ComposedMail(
+                null,
+                "Compliance report",
+                "See the attached report.\n",
+                "<p>See the attached report.</p>",
+                List.of(new ComposedMail.Attachment("campaign-1-compliance-EMEA.pdf", "application/pdf", pdf)));
+        TestMailComposer.SCRIPTED.put("report", mail);
+        long id = fixture.enqueue("report", "officer@example.com", "one");
+
+        fixture.dispatchUntilSettled(Duration.ofSeconds(10));
+
+        MimeMessage message = smtp.getReceivedMessages()[0];
+        assertTrue(message.isMimeType("multipart/mixed"), message.getContentType());
+        Multipart mixed = (Multipart) message.getContent();
+        assertEquals(2, mixed.getCount());
+        assertTrue(mixed.getBodyPart(0).isMimeType("multipart/alternative"));
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        assertEquals("See the attached report.\r\n", alternative.getBodyPart(0).getContent());
+        assertTrue(alternative.getBodyPart(1).isMimeType("text/html"));
+        jakarta.mail.BodyPart attachment = mixed.getBodyPart(1);
+        assertTrue(attachment.isMimeType("application/pdf"), attachment.getContentType());
+        assertEquals(jakarta.mail.Part.ATTACHMENT, attachment.getDisposition());
+        assertEquals("campaign-1-compliance-EMEA.pdf", attachment.getFileName());
+        assertArrayEquals(pdf, attachment.getInputStream().readAllBytes());
+
+        assertEquals(
+                mail.contentSha256(), fixture.string("select content_sha256 from outbox_message where id = " + id));
+        ComposedMail withoutFile = new ComposedMail(null, mail.subject(), mail.text(), mail.html());
+        assertNotEquals(withoutFile.contentSha256(), mail.contentSha256());
+        ComposedMail otherFile = new ComposedMail(
+                null,
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                List.of(new ComposedMail.Attachment("campaign-1-compliance-EMEA.pdf", "application/pdf", new byte[1])));
+        assertNotEquals(otherFile.contentSha256(), mail.contentSha256());
     }
 
     @Test

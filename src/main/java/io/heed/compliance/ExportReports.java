@@ -1,0 +1,113 @@
+package io.heed.compliance;
+
+import io.heed.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Exports a campaign's compliance as evidence: the per-recipient CSV and XLSX (streamed from a server-side
+ * cursor, written as read) and the PDF summary, whose data hash is the SHA-256 of the CSV the same caller gets
+ * with the same filters. Every export is audited (who, what, which regions) before its first byte leaves.
+ */
+@ApplicationScoped
+public class ExportReports {
+
+    @Inject
+    ComplianceCampaigns campaigns;
+
+    @Inject
+    ReadSnapshots snapshots;
+
+    @Inject
+    ComplianceConfig config;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Clock clock;
+
+    /** A file to send. */
+    public record Export(String fileName, StreamingOutput body) {}
+
+    /** A rendered PDF, with what it states about the data. */
+    public record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
+
+    public Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
+        CampaignFacts facts = campaigns.facts(campaignId);
+        audit(actor, "compliance.export.csv", facts, filter, Map.of("bom", bom));
+        return new Export(fileName(facts, filter, "csv"), out -> {
+            if (bom) {
+                out.write(ReportCsv.BOM);
+            }
+            snapshots.read(c -> writeCsv(c, facts, filter, out));
+        });
+    }
+
+    public Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
+        CampaignFacts facts = campaigns.facts(campaignId);
+        audit(actor, "compliance.export.xlsx", facts, filter, Map.of());
+        Instant now = clock.instant();
+        return new Export(
+                fileName(facts, filter, "xlsx"),
+                out -> snapshots.read(c -> ReportXlsx.write(c, facts, filter, now, actor, config, out)));
+    }
+
+    public Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
+        CampaignFacts facts = campaigns.facts(campaignId);
+        Instant now = clock.instant();
+        ReportPdf.Summary summary = snapshots.read(c -> summary(c, facts, filter, now, actor));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("dataSha256", summary.dataSha256());
+        details.put("rows", summary.rows());
+        audit(actor, "compliance.export.pdf", facts, filter, details);
+        return new Pdf(fileName(facts, filter, "pdf"), ReportPdf.render(summary), summary.dataSha256(), summary.rows());
+    }
+
+    /** The PDF's content: the counts by region and the hash of the CSV rows, from one snapshot. */
+    ReportPdf.Summary summary(Connection c, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
+            throws SQLException, IOException {
+        Dashboard dashboard = DashboardQueries.dashboard(c, facts, GroupBy.REGION, filter, now);
+        MessageDigest digest = io.heed.platform.Hashing.sha256();
+        long rows = writeCsv(c, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return new ReportPdf.Summary(
+                facts, dashboard, filter, HexFormat.of().formatHex(digest.digest()), rows, now, actor);
+    }
+
+    private long writeCsv(Connection c, CampaignFacts facts, ComplianceFilter filter, OutputStream out)
+            throws SQLException, IOException {
+        ReportCsv csv = new ReportCsv(out);
+        csv.writeHeader(facts.stepKeys());
+        long rows = RecipientRows.stream(c, facts, filter, config.reports().fetchSize(), csv::write);
+        csv.flush();
+        return rows;
+    }
+
+    private void audit(
+            String actor, String action, CampaignFacts facts, ComplianceFilter filter, Map<String, Object> extra) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("regions", filter.regions().isPresent() ? filter.regionList() : "all");
+        details.put("department", filter.department().orElse("all"));
+        details.putAll(extra);
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(actor, action, "campaign:" + facts.id(), details));
+    }
+
+    static String fileName(CampaignFacts facts, ComplianceFilter filter, String extension) {
+        String scope = filter.regions().isPresent() ? "-" + String.join("-", filter.regionList()) : "";
+        String name = "campaign-" + facts.id() + "-compliance" + scope;
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + extension;
+    }
+}

@@ -1,0 +1,194 @@
+package io.heed.compliance;
+
+import static io.restassured.RestAssured.given;
+
+import io.heed.campaign.CampaignFixtures;
+import io.heed.campaign.RecipientDeliveryState;
+import io.heed.delivery.DeliveryOutcome;
+import io.heed.security.LinkTokens;
+import io.heed.support.Api;
+import io.heed.support.Database;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jsoup.Jsoup;
+
+/**
+ * A launched campaign of the LinkedIn playbook (5 steps) to the six active employees of
+ * {@link CampaignFixtures#seedDirectory}, driven through the real paths: launch, the delivery listener's outcomes,
+ * the employees' pages (browser and mail scanner) and their answers, a test send. What each one did:
+ *
+ * <pre>
+ * EMEA  anna  DE Engineering  sent; opened in a browser; every step done (objection-form first not applicable,
+ *                             then done)                                                       -> completed
+ * EMEA  ben   GB Sales        sent; opened only by a mail scanner (Safe Links)                 -> nothing
+ * EMEA  mia   DE Engineering  sent; opened in a browser; the whole playbook "not applicable"   -> completed
+ * AMER  noah  US Engineering  sent; opened in a browser; genai-toggle done, objection-form not applicable
+ * AMER  liam  US Sales        invitation FAILED
+ * APAC  yuki  JP Engineering  sent; nothing else
+ * </pre>
+ *
+ * Plus a test send of the invitation to an outside address, which must count nowhere. The invitations are
+ * planned for tomorrow (sendAt), so no real invitation leaves during a test: delivery outcomes come from the
+ * campaign's own listener, an hour in the past.
+ */
+final class ComplianceScenario {
+
+    static final String BROWSER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+    static final String SAFE_LINKS = "Mozilla/5.0 (compatible; Microsoft Office SafeLinks scanner)";
+    static final List<String> STEPS =
+            List.of("genai-toggle", "objection-form", "review-content", "ad-preferences", "mindful-posting");
+    static final LocalDate EMEA_DEADLINE = LocalDate.of(2026, 12, 15);
+    static final LocalDate OTHER_DEADLINE = LocalDate.of(2026, 12, 31);
+
+    private final DataSource dataSource;
+    private final LinkTokens linkTokens;
+    final long campaign;
+
+    private ComplianceScenario(DataSource dataSource, LinkTokens linkTokens, long campaign) {
+        this.dataSource = dataSource;
+        this.linkTokens = linkTokens;
+        this.campaign = campaign;
+    }
+
+    static void reset(DataSource dataSource) {
+        Database.truncate(
+                dataSource,
+                "page_visit",
+                "step_answer_change",
+                "step_answer",
+                "campaign_test_send",
+                "compliance_report_recipient",
+                "compliance_report_run",
+                "outbox_message",
+                "outbox_stream",
+                "recipient",
+                "campaign",
+                "employee",
+                "audit_event");
+    }
+
+    /** Launches the campaign; nobody has done anything yet. */
+    static ComplianceScenario launched(DataSource dataSource, LinkTokens linkTokens, String name) {
+        reset(dataSource);
+        CampaignFixtures.seedDirectory();
+        Map<String, Object> request = CampaignFixtures.request(name);
+        request.put("sendAt", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        request.put("deadlines", Map.of("EMEA", EMEA_DEADLINE.toString(), "*", OTHER_DEADLINE.toString()));
+        long id = CampaignFixtures.createDraft(request);
+        CampaignFixtures.act(id, "launch").statusCode(200);
+        return new ComplianceScenario(dataSource, linkTokens, id);
+    }
+
+    /** Launches the campaign and plays the story above. */
+    static ComplianceScenario played(
+            DataSource dataSource, LinkTokens linkTokens, RecipientDeliveryState delivery, Runnable flushVisits) {
+        ComplianceScenario s = launched(dataSource, linkTokens, "LinkedIn opt-out");
+        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        delivery.onOutcomes(List.of(
+                s.outcome("anna@example.com", DeliveryOutcome.Status.SENT, hourAgo),
+                s.outcome("ben@example.com", DeliveryOutcome.Status.SENT, hourAgo),
+                s.outcome("mia@example.com", DeliveryOutcome.Status.SENT, hourAgo),
+                s.outcome("noah@example.com", DeliveryOutcome.Status.SENT, hourAgo),
+                s.outcome("liam@example.com", DeliveryOutcome.Status.FAILED, hourAgo),
+                s.outcome("yuki@example.com", DeliveryOutcome.Status.SENT, hourAgo)));
+
+        String anna = s.token("anna@example.com");
+        s.answer(anna, "objection-form", "not_applicable");
+        for (String step : STEPS) {
+            s.answer(anna, step, "done");
+        }
+        scan(s.token("ben@example.com"));
+        String mia = s.token("mia@example.com");
+        given().header("User-Agent", BROWSER)
+                .redirects()
+                .follow(false)
+                .formParam("csrf", csrf(mia))
+                .post("/ack/" + mia + "/not-applicable")
+                .then()
+                .statusCode(303);
+        String noah = s.token("noah@example.com");
+        s.answer(noah, "genai-toggle", "done");
+        s.answer(noah, "objection-form", "not_applicable");
+
+        Api.asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("to", "someone.outside@example.org", "asEmployee", "yuki@example.com"))
+                .post("/api/v1/campaigns/" + s.campaign + "/test-send")
+                .then()
+                .statusCode(202);
+        flushVisits.run();
+        return s;
+    }
+
+    DeliveryOutcome outcome(String email, DeliveryOutcome.Status status, Instant at) {
+        return new DeliveryOutcome(0, "invitation", "recipient:" + recipientId(email), status, at, 1, "250 OK", false);
+    }
+
+    long recipientId(String email) {
+        return Database.count(
+                dataSource,
+                "select id from recipient where campaign_id = " + campaign + " and email = '" + email + "'");
+    }
+
+    /** The personal link's token, made the way the invitation's link is. */
+    String token(String email) {
+        long id = recipientId(email);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select link_nonce from recipient where id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return linkTokens.token(id, r.getBytes(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens the page in a browser and answers one step, as the employee would. */
+    void answer(String token, String step, String status) {
+        given().header("User-Agent", BROWSER)
+                .redirects()
+                .follow(false)
+                .formParam("status", status)
+                .formParam("csrf", csrf(token))
+                .post("/ack/" + token + "/steps/" + step)
+                .then()
+                .statusCode(303);
+    }
+
+    /** The page's CSRF token, as a browser (Accept-Language and all) opening it gets it. */
+    static String csrf(String token) {
+        Response page = given().header("User-Agent", BROWSER)
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .get("/ack/" + token);
+        page.then().statusCode(200);
+        return Jsoup.parse(page.asString()).selectFirst("input[name=csrf]").val();
+    }
+
+    /** A mail gateway opening the link: a visit, possibly automated. */
+    static void scan(String token) {
+        given().header("User-Agent", SAFE_LINKS).get("/ack/" + token).then().statusCode(200);
+    }
+
+    /** Query parameters as a map, for RestAssured. */
+    static Map<String, Object> params(String... pairs) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
