@@ -65,7 +65,8 @@ public class FailureLimiter {
     }
 
     /** Drops ended windows; the map never holds more than the addresses that failed within one window. */
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Per replica, like the limiter's memory: the in-memory scheduler, not Quartz's once-per-cluster one.
+    @Scheduled(executeWith = Scheduled.SIMPLE, every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetExpired() {
         Instant cutoff = clock.instant().minus(config.rateLimit().window());
         windows.values().removeIf(w -> !w.start().isAfter(cutoff));

@@ -85,7 +85,9 @@ public class VisitLog {
         }
     }
 
+    // Every replica flushes its own queue: the in-memory scheduler, not Quartz's once-per-cluster one.
     @Scheduled(
+            executeWith = Scheduled.SIMPLE,
             every = "${heed.acknowledgement.visits.flush-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledFlush() {

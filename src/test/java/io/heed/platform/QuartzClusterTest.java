@@ -43,4 +43,23 @@ class QuartzClusterTest {
                 Database.count(
                         dataSource, "select count(*) from qrtz_job_details where job_name = 'heed-test-quartz-probe'"));
     }
+
+    /** Cluster-once work runs on Quartz; what tends one replica's memory runs on every replica, outside it. */
+    @Test
+    void onlyClusterOnceJobsLiveInQuartz() {
+        for (String job :
+                new String[] {"campaign-follow-ups", "compliance-counter-compaction", "compliance-report-mail"}) {
+            assertEquals(
+                    1,
+                    Database.count(dataSource, "select count(*) from qrtz_job_details where job_name = '" + job + "'"),
+                    job);
+        }
+        assertEquals(
+                0,
+                Database.count(
+                        dataSource,
+                        "select count(*) from qrtz_job_details where job_name like '%VisitLog%'"
+                                + " or job_name like '%FailureLimiter%' or job_class_name like '%VisitLog%'"),
+                "per-replica jobs stay out of the cluster's job store");
+    }
 }
