@@ -53,9 +53,9 @@ public class CampaignResource {
             Instant launchedAt,
             Instant allSentAt,
             Instant endedAt,
-            CampaignQueries.Counts counts) {
+            RecipientCounts.Counts counts) {
 
-        static CampaignView of(Campaign c, CampaignQueries.Counts counts) {
+        static CampaignView of(Campaign c, RecipientCounts.Counts counts) {
             Integer pinned = c.playbookVersionId == null
                     ? null
                     : io.heed.playbook.PlaybookVersion.<io.heed.playbook.PlaybookVersion>findById(c.playbookVersionId)
@@ -103,6 +103,9 @@ public class CampaignResource {
     CampaignMessages messages;
 
     @Inject
+    RecipientCounts recipientCounts;
+
+    @Inject
     CurrentUser currentUser;
 
     @POST
@@ -121,8 +124,9 @@ public class CampaignResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page<Campaign> campaigns = queries.list(status(status), page, size);
-        var counts = queries.counts(campaigns.items().stream().map(c -> c.id).toList(), currentUser.regionScope());
-        return campaigns.map(c -> CampaignView.of(c, counts.getOrDefault(c.id, CampaignQueries.Counts.NONE)));
+        var counts =
+                recipientCounts.of(campaigns.items().stream().map(c -> c.id).toList(), currentUser.regionScope());
+        return campaigns.map(c -> CampaignView.of(c, counts.getOrDefault(c.id, RecipientCounts.Counts.NONE)));
     }
 
     @GET
@@ -210,8 +214,8 @@ public class CampaignResource {
     }
 
     private CampaignView view(Campaign campaign) {
-        var counts = queries.counts(List.of(campaign.id), currentUser.regionScope());
-        return CampaignView.of(campaign, counts.getOrDefault(campaign.id, CampaignQueries.Counts.NONE));
+        var counts = recipientCounts.of(List.of(campaign.id), currentUser.regionScope());
+        return CampaignView.of(campaign, counts.getOrDefault(campaign.id, RecipientCounts.Counts.NONE));
     }
 
     private static Optional<CampaignStatus> status(String value) {

@@ -97,6 +97,34 @@ class ComplianceDashboardTest {
     }
 
     @Test
+    void theCampaignApiCountsTheSameRecipientsWithinTheCallersRegions() {
+        String campaign = "/api/v1/campaigns/" + scenario.campaign;
+        Api.asAdmin()
+                .get(campaign)
+                .then()
+                .statusCode(200)
+                .body("counts.recipients", equalTo(6))
+                .body("counts.queued", equalTo(0))
+                .body("counts.sent", equalTo(5))
+                .body("counts.failed", equalTo(1))
+                .body("counts.completed", equalTo(2));
+        Api.asRegionOfficer("AMER")
+                .get(campaign)
+                .then()
+                .statusCode(200)
+                .body("counts.recipients", equalTo(2))
+                .body("counts.sent", equalTo(1))
+                .body("counts.failed", equalTo(1))
+                .body("counts.completed", equalTo(0));
+        Api.asRegionOfficer("LATAM").get(campaign).then().statusCode(200).body("counts.recipients", equalTo(0));
+        Api.asAuditor()
+                .get("/api/v1/campaigns")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == " + scenario.campaign + " }.counts.completed", equalTo(2));
+    }
+
+    @Test
     void groupsByDepartmentAndCountryAndFilters() {
         JsonPath byDepartment = dashboard("?groupBy=department");
         assertEquals(List.of("Engineering", "Sales"), byDepartment.getList("groups.key"));
