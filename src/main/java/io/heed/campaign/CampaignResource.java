@@ -55,11 +55,7 @@ public class CampaignResource {
             Instant endedAt,
             RecipientCounts.Counts counts) {
 
-        static CampaignView of(Campaign c, RecipientCounts.Counts counts) {
-            Integer pinned = c.playbookVersionId == null
-                    ? null
-                    : io.heed.playbook.PlaybookVersion.<io.heed.playbook.PlaybookVersion>findById(c.playbookVersionId)
-                            .version;
+        static CampaignView of(Campaign c, Integer pinned, RecipientCounts.Counts counts) {
             return new CampaignView(
                     c.id,
                     c.name,
@@ -126,7 +122,9 @@ public class CampaignResource {
         Page<Campaign> campaigns = queries.list(status(status), page, size);
         var counts =
                 recipientCounts.of(campaigns.items().stream().map(c -> c.id).toList(), currentUser.regionScope());
-        return campaigns.map(c -> CampaignView.of(c, counts.getOrDefault(c.id, RecipientCounts.Counts.NONE)));
+        var pinned = queries.pinnedVersions(campaigns.items());
+        return campaigns.map(c -> CampaignView.of(
+                c, pinned.get(c.playbookVersionId), counts.getOrDefault(c.id, RecipientCounts.Counts.NONE)));
     }
 
     @GET
@@ -215,7 +213,11 @@ public class CampaignResource {
 
     private CampaignView view(Campaign campaign) {
         var counts = recipientCounts.of(List.of(campaign.id), currentUser.regionScope());
-        return CampaignView.of(campaign, counts.getOrDefault(campaign.id, RecipientCounts.Counts.NONE));
+        var pinned = queries.pinnedVersions(List.of(campaign));
+        return CampaignView.of(
+                campaign,
+                pinned.get(campaign.playbookVersionId),
+                counts.getOrDefault(campaign.id, RecipientCounts.Counts.NONE));
     }
 
     private static Optional<CampaignStatus> status(String value) {

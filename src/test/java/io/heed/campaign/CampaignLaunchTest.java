@@ -184,6 +184,14 @@ class CampaignLaunchTest {
                 .then()
                 .body("playbookVersion", equalTo(2))
                 .body("text", startsWith("EDITED"));
+        // The list shows each campaign's pinned version: the launched one keeps 1, the draft is not pinned yet.
+        asAdmin()
+                .get("/api/v1/campaigns")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == " + id + " }.playbookVersion", equalTo(1))
+                .body("items.find { it.id == " + draft + " }.status", equalTo("DRAFT"))
+                .body("items.find { it.id == " + draft + " }.playbookVersion", org.hamcrest.Matchers.nullValue());
         asAdmin().get("/api/v1/audit").then().body("items.action", hasItem("campaign.preview-personal-link"));
     }
 
