@@ -33,7 +33,7 @@ public class DeliveryTestProfile implements QuarkusTestProfile {
                 "heed.delivery.batch-size", Integer.toString(BATCH_SIZE));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -47,6 +47,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return new ScriptedSmtpServer(port);
     }
 
+    /** The port it listens on (a free one when started with port 0). */
+    int port() {
+        return server.getLocalPort();
+    }
+
     /** The next RCPT replies for this address, in order (e.g. "451 4.3.0 try later"); then "250 OK". */
     ScriptedSmtpServer replyToRcpt(String address, String... replies) {
         rcptReplies
