@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A 100,000-recipient export streams: the first rows reach the client while the server's cursor is still open
  * on the database, so the rows are written as they are read rather than gathered first. (The heap bound itself
- * is shown by bench/dashboard.sh, which exports a million rows from a Heed started with -Xmx256m.)
+ * is {@link BoundedHeapExportIT}: the same rows exported by a Heed process with a 64 MB heap.)
  */
 @QuarkusTest
 class ReportStreamingTest {
@@ -41,7 +41,7 @@ class ReportStreamingTest {
     @Test
     void aHundredThousandRowsStreamFromAnOpenCursor() throws Exception {
         ComplianceScenario.reset(dataSource);
-        long campaign = seed();
+        long campaign = seed(dataSource);
         String token = token();
 
         HttpURLConnection http =
@@ -68,7 +68,8 @@ class ReportStreamingTest {
                 .until(() -> Database.count(dataSource, EXPORT_IN_FLIGHT) == 0);
     }
 
-    private long seed() {
+    /** Seeds a campaign of {@link #RECIPIENTS} sent recipients, half with an answer; returns its id. */
+    static long seed(DataSource dataSource) {
         Database.execute(dataSource, """
                 insert into employee (email, email_key, name, region, department, country, locale, time_zone,
                                       active, created_at, updated_at)

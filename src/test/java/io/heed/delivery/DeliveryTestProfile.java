@@ -1,9 +1,7 @@
 package io.heed.delivery;
 
+import io.heed.support.Ports;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Map;
  */
 public class DeliveryTestProfile implements QuarkusTestProfile {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = Ports.free();
 
     /** The global cap: 12,000 a minute, one message per 5 ms. */
     static final int MAX_PER_MINUTE = 12_000;
@@ -31,13 +29,5 @@ public class DeliveryTestProfile implements QuarkusTestProfile {
                 "heed.smtp.max-per-minute", Integer.toString(MAX_PER_MINUTE),
                 "heed.delivery.enabled", "false",
                 "heed.delivery.batch-size", Integer.toString(BATCH_SIZE));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,24 +1,16 @@
 package io.heed.delivery;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.heed.support.PackagedHeed;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -35,18 +27,17 @@ class KilledReplicaIT {
 
     static final int RECIPIENTS = 200;
     static final int BATCH_SIZE = 20;
-    static final String ADMIN = "crash@heed.local";
-    static final String PASSWORD = "crash-password-123";
 
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    PackagedHeed first;
+    PackagedHeed second;
 
     @Test
     void aReplicaKilledMidCampaignLosesNoRecipientAndRepeatsAtMostOneBatch() throws Exception {
         try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(0)) {
-            Heed first = start(smtp, "first");
+            first = start(smtp, "first");
             first.api()
                     .contentType("text/csv")
                     .body(directory())
@@ -64,7 +55,7 @@ class KilledReplicaIT {
                             Map.of("departments", List.of("Crash")),
                             // 20 messages a second: the campaign takes 10 s, so the kill (after 40) lands in the middle
                             "ratePerMinute",
-                            600))
+                            1200))
                     .post("/api/v1/campaigns")
                     .then()
                     .statusCode(201)
@@ -77,14 +68,14 @@ class KilledReplicaIT {
                     .then()
                     .statusCode(200);
 
-            awaitTrue(() -> smtp.delivered().size() >= 2 * BATCH_SIZE, Duration.ofSeconds(60), first);
+            first.await(() -> smtp.delivered().size() >= 2 * BATCH_SIZE, Duration.ofSeconds(60));
             first.kill();
             int deliveredBeforeTheKill = smtp.delivered().size();
             assertTrue(deliveredBeforeTheKill < RECIPIENTS, "killed while the campaign was still sending");
 
             // The killed Heed left its PostgreSQL running and a batch claimed; the new one takes over both.
-            Heed second = start(smtp, "second");
-            awaitTrue(() -> sent(second, campaign) == RECIPIENTS, Duration.ofSeconds(120), second);
+            second = start(smtp, "second");
+            second.await(() -> sent(second, campaign) == RECIPIENTS, Duration.ofSeconds(120));
             second.stop();
 
             Map<String, Long> perAddress = smtp.delivered().stream()
@@ -99,19 +90,27 @@ class KilledReplicaIT {
     }
 
     @AfterEach
-    void stopEverything() throws IOException {
-        for (Process process : started) {
-            process.destroyForcibly();
-        }
-        // A failure between the kill and the restart leaves the embedded PostgreSQL of the killed Heed running.
-        Path pidFile = dir.resolve("db/data/postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-        }
+    void stopEverything() throws Exception {
+        PackagedHeed.cleanUp(dir, first, second);
     }
 
-    private static long sent(Heed heed, long campaign) {
+    private PackagedHeed start(ScriptedSmtpServer smtp, String name) throws Exception {
+        return PackagedHeed.start(
+                dir,
+                name,
+                Map.of(
+                        "HEED_SMTP_HOST", "127.0.0.1",
+                        "HEED_SMTP_PORT", Integer.toString(smtp.port()),
+                        "HEED_SMTP_TLS", "none",
+                        "HEED_DELIVERY_BATCH_SIZE", Integer.toString(BATCH_SIZE),
+                        // a killed dispatcher's claim is taken over once its lease ends: short here, minutes
+                        // in production
+                        "HEED_DELIVERY_LEASE", "PT3S",
+                        "HEED_DELIVERY_POLL_INTERVAL", "100ms"),
+                "-Xmx256m");
+    }
+
+    private static long sent(PackagedHeed heed, long campaign) {
         return heed.api()
                 .get("/api/v1/campaigns/" + campaign)
                 .then()
@@ -132,94 +131,5 @@ class KilledReplicaIT {
                 + addresses().stream()
                         .map(a -> a + ",Crash Test " + a.substring(5, 8) + ",EMEA,Crash")
                         .collect(Collectors.joining("\n"));
-    }
-
-    /** A packaged Heed in a process of its own, on the test's embedded database folder and SMTP server. */
-    private Heed start(ScriptedSmtpServer smtp, String name) throws IOException, InterruptedException {
-        int port = DeliveryTestProfile.freePort();
-        Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-jar",
-                        System.getProperty("heed.application.jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("QUARKUS_DATASOURCE_JDBC_URL");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("HEED_EMBEDDED_DB_DIR", dir.resolve("db").toString());
-        env.put(
-                "HEED_PLAYBOOKS_DIR",
-                Path.of("templates/playbooks").toAbsolutePath().toString());
-        env.put("HEED_ADMIN_EMAIL", ADMIN);
-        env.put("HEED_ADMIN_PASSWORD", PASSWORD);
-        env.put("HEED_SMTP_HOST", "127.0.0.1");
-        env.put("HEED_SMTP_PORT", Integer.toString(smtp.port()));
-        env.put("HEED_SMTP_TLS", "none");
-        env.put("HEED_DELIVERY_BATCH_SIZE", Integer.toString(BATCH_SIZE));
-        // A killed dispatcher's claim is taken over once its lease ends: short here, minutes in production.
-        env.put("HEED_DELIVERY_LEASE", "PT3S");
-        env.put("HEED_DELIVERY_POLL_INTERVAL", "100ms");
-        Process process = builder.start();
-        started.add(process);
-        Heed heed = new Heed(process, port, log);
-        awaitTrue(heed::ready, Duration.ofSeconds(90), heed);
-        return heed;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout, Heed heed) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!heed.process.isAlive()) {
-                fail("Heed exited with " + heed.process.exitValue() + ":\n" + heed.logTail());
-            }
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("not reached within " + timeout + ":\n" + heed.logTail());
-    }
-
-    private record Heed(Process process, int port, Path log) {
-
-        RequestSpecification api() {
-            return given().baseUri("http://127.0.0.1:" + port)
-                    .auth()
-                    .preemptive()
-                    .basic(ADMIN, PASSWORD);
-        }
-
-        boolean ready() {
-            try {
-                return given().baseUri("http://127.0.0.1:" + port)
-                                .get("/q/health/ready")
-                                .statusCode()
-                        == 200;
-            } catch (Exception notListeningYet) { // a ConnectException, thrown undeclared by RestAssured
-                return false;
-            }
-        }
-
-        /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped within a minute");
-        }
-
-        String logTail() {
-            try {
-                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e.getMessage() + ")";
-            }
-        }
     }
 }
