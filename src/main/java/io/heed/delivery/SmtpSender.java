@@ -156,6 +156,7 @@ class SmtpSender {
         p.setProperty(prefix + "from", identity.from().getAddress());
         p.setProperty(prefix + "quitwait", "false");
         p.setProperty(prefix + "auth", Boolean.toString(target.username() != null));
+        p.put(prefix + "socketFactory", NoDelaySocketFactory.INSTANCE);
         switch (target.tls()) {
             case STARTTLS -> {
                 p.setProperty(prefix + "starttls.enable", "true");
