@@ -24,7 +24,39 @@ final class MailMessages {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
+    private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+
+    /** Lines longer than this may not travel as 7bit (RFC 5322: 998 characters plus CRLF). */
+    private static final int MAX_LINE = 998;
+
     private MailMessages() {}
+
+    /**
+     * The Content-Transfer-Encoding for a text part, decided as Jakarta Mail decides it (7bit for ASCII in short
+     * lines, quoted-printable for mostly ASCII, base64 for mostly other characters) but in one pass over the
+     * String. Left to Jakarta Mail, saving the message writes each part through a charset encoder into a
+     * byte-by-byte checker first: half of the SMTP threads' time for a campaign's invitations.
+     */
+    static String transferEncoding(String text) {
+        int other = 0;
+        int line = 0;
+        boolean longLine = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                line = 0;
+                continue;
+            }
+            longLine |= ++line > MAX_LINE;
+            if (c >= 0x7f || (c < 0x20 && c != '\t')) {
+                other++;
+            }
+        }
+        if (other == 0) {
+            return longLine ? "quoted-printable" : "7bit";
+        }
+        return other * 3 > text.length() ? "base64" : "quoted-printable";
+    }
 
     static MimeMessage build(Session session, MailIdentity identity, Outgoing mail, Instant date)
             throws MessagingException {
@@ -42,8 +74,10 @@ final class MailMessages {
 
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.mail().text(), UTF_8);
+        text.setHeader(TRANSFER_ENCODING, transferEncoding(mail.mail().text()));
         MimeBodyPart html = new MimeBodyPart();
         html.setText(mail.mail().html(), UTF_8, "html");
+        html.setHeader(TRANSFER_ENCODING, transferEncoding(mail.mail().html()));
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
@@ -68,6 +102,7 @@ final class MailMessages {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
         part.setDisposition(Part.ATTACHMENT);
+        part.setHeader(TRANSFER_ENCODING, "base64");
         try {
             // RFC 2231/2047 encoding for names outside ASCII; control characters never reach the header
             part.setFileName(MimeUtility.encodeText(HeaderText.singleLine(attachment.fileName()), UTF_8, null));

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +135,40 @@ class DeliveryTest {
         assertEquals(
                 TestMailComposer.SCRIPTED.get("zoe").contentSha256(),
                 fixture.string("select content_sha256 from outbox_message where id = " + id));
+    }
+
+    @Test
+    void eachPartTravelsInTheTransferEncodingItsTextNeedsAndDecodesExactly() throws Exception {
+        String longLine = "<p>" + "Heed ".repeat(300) + "</p>"; // 1,507 characters: too long for 7bit
+        Map<String, ComposedMail> mails = Map.of(
+                "ascii@example.com",
+                new ComposedMail(null, "Check", "Hello Ada,\nhttps://heed.example/ack/a\n", longLine),
+                "de@example.com",
+                new ComposedMail(null, "Prüfen", "Grüße, Jörg: bitte bestätigen.\n", "<p>Grüße, Jörg</p>"),
+                "ja@example.com",
+                new ComposedMail(null, "確認", "リンクトインの設定を確認してください。\n", "<p>設定を確認してください。</p>"));
+        mails.forEach((to, mail) -> {
+            TestMailComposer.SCRIPTED.put(to, mail);
+            fixture.enqueue(to, to, "one");
+        });
+
+        fixture.dispatchUntilSettled(Duration.ofSeconds(10));
+
+        Map<String, List<String>> expected = Map.of(
+                "ascii@example.com", List.of("7bit", "quoted-printable"),
+                "de@example.com", List.of("quoted-printable", "quoted-printable"),
+                "ja@example.com", List.of("base64", "base64"));
+        assertEquals(3, smtp.getReceivedMessages().length);
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String to = ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+            Multipart alternative = (Multipart) message.getContent();
+            assertEquals(expected.get(to).get(0), alternative.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
+            assertEquals(expected.get(to).get(1), alternative.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0]);
+            // line endings: CRLF where quoted-printable or 7bit carried them, as written inside base64
+            String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
+            assertEquals(mails.get(to).text(), text, to);
+            assertEquals(mails.get(to).html(), alternative.getBodyPart(1).getContent(), to);
+        }
     }
 
     @Test
