@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * The built-in mail catcher: a real SMTP server (GreenMail) on localhost that keeps what it receives in memory,
  * so Heed delivers somewhere visible out of the box ({@code /dev/mailbox}). Started only when no
- * {@code heed.smtp.host} is configured; with one, it never starts.
+ * {@code heed.smtp.host} is configured; with one, it never starts. With {@code heed.smtp.catcher-enabled=false}
+ * (the container image) a missing host stops start-up instead.
  */
 @Startup
 @ApplicationScoped
@@ -44,6 +45,11 @@ public class MailCatcher {
     void start() {
         if (config.host().filter(host -> !host.isBlank()).isPresent()) {
             return;
+        }
+        if (!config.catcherEnabled()) {
+            throw new IllegalStateException("No SMTP relay configured: set heed.smtp.host (HEED_SMTP_HOST). The"
+                    + " built-in mail catcher is off (heed.smtp.catcher-enabled=false), so Heed will not start"
+                    + " without a relay rather than keep every message to itself.");
         }
         server = new GreenMail(new ServerSetup(config.catcherPort(), LOOPBACK, ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());

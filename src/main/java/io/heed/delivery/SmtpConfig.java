@@ -71,6 +71,13 @@ public interface SmtpConfig {
     @WithDefault("30s")
     Duration timeout();
 
+    /**
+     * Whether the built-in mail catcher may stand in when no {@code host} is set. The container image turns it
+     * off, so a deployment that forgot its relay refuses to start instead of catching every invitation.
+     */
+    @WithDefault("true")
+    boolean catcherEnabled();
+
     /** Port of the built-in mail catcher when no {@code host} is set; 0 picks a free one (logged at start). */
     @WithDefault("0")
     int catcherPort();

@@ -47,12 +47,39 @@ public final class PackagedHeed implements AutoCloseable {
     public static PackagedHeed start(Path dir, String name, Map<String, String> env, String... jvmOptions)
             throws IOException, InterruptedException {
         int port = Ports.free();
+        Path log = dir.resolve(name + ".log");
+        PackagedHeed heed = new PackagedHeed(launch(dir, port, log, env, jvmOptions), port, dir.resolve("db"), log);
+        try {
+            heed.await(heed::ready, Duration.ofSeconds(90));
+        } catch (AssertionError notReady) {
+            heed.process.destroyForcibly();
+            throw notReady;
+        }
+        return heed;
+    }
+
+    /** How a Heed that was expected to stop by itself ended. */
+    public record Exit(int code, String log) {}
+
+    /** Starts Heed as {@link #start} does and waits for it to exit by itself (a refused start-up). */
+    public static Exit runToExit(Path dir, String name, Map<String, String> env, String... jvmOptions)
+            throws IOException, InterruptedException {
+        Path log = dir.resolve(name + ".log");
+        Process process = launch(dir, Ports.free(), log, env, jvmOptions);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("Heed kept running:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Exit(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static Process launch(Path dir, int port, Path log, Map<String, String> env, String... jvmOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.add("-jar");
         command.add(System.getProperty("heed.application.jar", "target/quarkus-app/quarkus-run.jar"));
-        Path log = dir.resolve(name + ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
@@ -65,14 +92,7 @@ public final class PackagedHeed implements AutoCloseable {
         environment.put("HEED_ADMIN_EMAIL", ADMIN);
         environment.put("HEED_ADMIN_PASSWORD", PASSWORD);
         environment.putAll(env);
-        PackagedHeed heed = new PackagedHeed(builder.start(), port, dir.resolve("db"), log);
-        try {
-            heed.await(heed::ready, Duration.ofSeconds(90));
-        } catch (AssertionError notReady) {
-            heed.process.destroyForcibly();
-            throw notReady;
-        }
-        return heed;
+        return builder.start();
     }
 
     /** The admin API, as the first admin. */
