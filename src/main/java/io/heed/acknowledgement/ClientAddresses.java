@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Client addresses as Heed stores them: a keyed hash (HMAC-SHA256 under a secret derived from the link signing
@@ -23,23 +22,14 @@ public class ClientAddresses {
     @Inject
     LinkTokens linkTokens;
 
-    private volatile SecretKeySpec secret;
-
     public String hash(String address) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(secret());
+            hmac.init(linkTokens.derivedKey(PURPOSE));
             byte[] full = hmac.doFinal((address == null ? "" : address).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(full, 0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    private SecretKeySpec secret() {
-        if (secret == null) {
-            secret = new SecretKeySpec(linkTokens.derivedSecret(PURPOSE), "HmacSHA256");
-        }
-        return secret;
     }
 }

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The CSRF token of the acknowledgement page's forms, stateless: {@code <issued epoch second>.<base64url MAC>}
@@ -34,8 +33,6 @@ public class FormTokens {
 
     @Inject
     AcknowledgementConfig config;
-
-    private volatile SecretKeySpec secret;
 
     public String issue(long recipientId, Instant now) {
         long issued = now.getEpochSecond();
@@ -67,7 +64,7 @@ public class FormTokens {
     private byte[] mac(long recipientId, long issued) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(secret());
+            hmac.init(linkTokens.derivedKey(PURPOSE));
             hmac.update(DOMAIN);
             hmac.update(ByteBuffer.allocate(2 * Long.BYTES)
                     .putLong(recipientId)
@@ -79,12 +76,5 @@ public class FormTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-    }
-
-    private SecretKeySpec secret() {
-        if (secret == null) {
-            secret = new SecretKeySpec(linkTokens.derivedSecret(PURPOSE), "HmacSHA256");
-        }
-        return secret;
     }
 }

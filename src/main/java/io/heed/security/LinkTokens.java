@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -53,6 +54,7 @@ public class LinkTokens {
 
     private volatile Map<String, byte[]> keys;
     private volatile String signingKeyId;
+    private final Map<String, SecretKeySpec> derivedKeys = new ConcurrentHashMap<>();
 
     /** A token's verified recipient. */
     public record Verified(long recipientId) {}
@@ -97,18 +99,21 @@ public class LinkTokens {
     }
 
     /**
-     * A secret for one purpose of another feature (the acknowledgement page's form tokens, the keyed hash of
-     * client addresses), derived from the current signing key: HMAC-SHA256(key, "heed-derived-v1:" + purpose).
-     * Replicas derive the same secret; it changes when the signing key rotates.
+     * An HMAC-SHA256 key for one purpose of another feature (the acknowledgement page's form tokens, the keyed
+     * hash of client addresses), derived from the current signing key: HMAC-SHA256(key, "heed-derived-v1:" +
+     * purpose). Replicas derive the same key; it changes when the signing key rotates. Derived once per purpose.
      */
-    public byte[] derivedSecret(String purpose) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(keys().get(signingKeyId), "HmacSHA256"));
-            return hmac.doFinal(("heed-derived-v1:" + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+    public SecretKeySpec derivedKey(String purpose) {
+        return derivedKeys.computeIfAbsent(purpose, p -> {
+            try {
+                Mac hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(new SecretKeySpec(keys().get(signingKeyId), "HmacSHA256"));
+                byte[] secret = hmac.doFinal(("heed-derived-v1:" + p).getBytes(StandardCharsets.UTF_8));
+                return new SecretKeySpec(secret, "HmacSHA256");
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
     }
 
     /** A short, non-reversible name for a token, for logs: never the token itself. */
