@@ -15,6 +15,7 @@ SECONDS_PER_RUN=${4:-10}
 export HEED_URL=${HEED_URL:-http://localhost:8080}
 export HEED_EMBEDDED_DB_DIR="$PWD/bench/out/db-ack"
 export HEED_LINKS_KEYS="bench:$(head -c 32 /dev/urandom | base64 -w0)"
+export HEED_DELIVERY_ENABLED=${HEED_DELIVERY_ENABLED:-false}  # as bench/ack.sh: measure answers, not delivery
 source bench/lib.sh
 if heed_up; then echo "A Heed already answers at $HEED_URL: stop it or set HEED_URL to a free port."; exit 1; fi
 port=$(echo "$HEED_URL" | sed -nE 's#^https?://[^/:]+:([0-9]+).*#\1#p')

@@ -33,6 +33,9 @@ if [ -z "${HEED_LINKS_KEYS:-}" ]; then
   HEED_LINKS_KEYS="bench:$(head -c 32 /dev/urandom | base64 -w0)"
   export HEED_LINKS_KEYS
 fi
+# The Heed started here does not send the invitations: delivering 10,000 messages per round into its own
+# in-process mail catcher would take CPU from the requests measured (bench/dispatch.sh measures delivery).
+export HEED_DELIVERY_ENABLED=${HEED_DELIVERY_ENABLED:-false}
 ensure_heed
 use_embedded_psql
 TOKEN=$(admin_token)
