@@ -1,7 +1,7 @@
 package io.heed.acknowledgement;
 
 import io.heed.playbook.LocalizedPlaybook;
-import io.heed.playbook.Playbooks;
+import io.heed.playbook.PlaybookCatalogue;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -47,7 +47,7 @@ public class PlaybookPageText {
     }
 
     @Inject
-    Playbooks playbooks;
+    PlaybookCatalogue playbooks;
 
     private final Map<String, Text> cache = new ConcurrentHashMap<>();
 

@@ -3,7 +3,7 @@ package io.heed.acknowledgement;
 import io.agroal.api.AgroalDataSource;
 import io.heed.acknowledgement.AcknowledgementRefusal.Reason;
 import io.heed.playbook.LocalizedPlaybook;
-import io.heed.playbook.Playbooks;
+import io.heed.playbook.PlaybookCatalogue;
 import io.heed.security.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -66,7 +66,7 @@ public class RecordAcknowledgement {
     FormTokens formTokens;
 
     @Inject
-    Playbooks playbooks;
+    PlaybookCatalogue playbooks;
 
     @Inject
     ScannerHeuristics heuristics;

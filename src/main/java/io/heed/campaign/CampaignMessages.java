@@ -9,13 +9,13 @@ import io.heed.delivery.QueuedMessage;
 import io.heed.directory.Employee;
 import io.heed.platform.EmailAddresses;
 import io.heed.platform.LanguageTags;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
+import io.heed.playbook.MailRequest;
 import io.heed.playbook.MailView;
 import io.heed.playbook.MessageKind;
+import io.heed.playbook.PlaybookCatalogue;
 import io.heed.playbook.PlaybookVersion;
-import io.heed.playbook.Playbooks;
 import io.heed.playbook.RenderedMessage;
-import io.heed.security.LinkConfig;
 import io.heed.security.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,13 +54,10 @@ public class CampaignMessages implements MessageComposer {
             String html) {}
 
     @Inject
-    Playbooks playbooks;
+    PlaybookCatalogue playbooks;
 
     @Inject
     LinkTokens linkTokens;
-
-    @Inject
-    LinkConfig linkConfig;
 
     @Inject
     Outbox outbox;
@@ -119,9 +116,9 @@ public class CampaignMessages implements MessageComposer {
     @Transactional
     public Preview preview(long campaignId, String email, String actor) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(campaignId)
-                .orElseThrow(() -> ApiException.notFound("No campaign " + campaignId + "."));
+                .orElseThrow(() -> Refusal.notFound("No campaign " + campaignId + "."));
         if (email == null || email.isBlank()) {
-            throw ApiException.badRequest("email: required.");
+            throw Refusal.invalid("email: required.");
         }
         Optional<Recipient> recipient =
                 campaign.launchedAt == null ? Optional.empty() : Recipient.find(campaignId, EmailAddresses.key(email));
@@ -141,14 +138,14 @@ public class CampaignMessages implements MessageComposer {
                     m.html());
         }
         Employee employee = Employee.findByEmail(email)
-                .orElseThrow(() -> ApiException.notFound("No employee " + email + " in the directory."));
+                .orElseThrow(() -> Refusal.notFound("No employee " + email + " in the directory."));
         PlaybookVersion version = campaign.playbookVersionId != null
                 ? PlaybookVersion.findById(campaign.playbookVersionId)
                 : PlaybookVersion.latest(campaign.playbookKey)
                         .orElseThrow(() ->
-                                ApiException.conflict("The playbook '" + campaign.playbookKey + "' no longer exists."));
+                                Refusal.conflict("The playbook '" + campaign.playbookKey + "' no longer exists."));
         String link = placeholderLink();
-        RenderedMessage m = playbooks.render(
+        RenderedMessage m = playbooks.render(new MailRequest(
                 version.id,
                 MessageKind.INVITATION,
                 Locale.forLanguageTag(employee.locale),
@@ -159,7 +156,7 @@ public class CampaignMessages implements MessageComposer {
                         employee.timeZone,
                         employee.locale),
                 campaign.name,
-                0);
+                0));
         return new Preview(
                 employee.email, employee.locale, version.version, link, true, m.subject(), m.text(), m.html());
     }
@@ -168,15 +165,15 @@ public class CampaignMessages implements MessageComposer {
     @Transactional
     public long testSend(long campaignId, String to, String asEmployee, String locale, String actor) {
         Campaign campaign = Campaign.<Campaign>findByIdOptional(campaignId)
-                .orElseThrow(() -> ApiException.notFound("No campaign " + campaignId + "."));
+                .orElseThrow(() -> Refusal.notFound("No campaign " + campaignId + "."));
         if (!EmailAddresses.isValid(to == null ? null : to.trim())) {
-            throw ApiException.badRequest("to: a valid e-mail address is required.");
+            throw Refusal.invalid("to: a valid e-mail address is required.");
         }
         if (asEmployee != null && Employee.findByEmail(asEmployee).isEmpty()) {
-            throw ApiException.badRequest("asEmployee: no employee " + asEmployee + " in the directory.");
+            throw Refusal.invalid("asEmployee: no employee " + asEmployee + " in the directory.");
         }
         if (locale != null && !LanguageTags.isValid(locale)) {
-            throw ApiException.badRequest("locale: '" + locale + "' is not a BCP 47 language tag.");
+            throw Refusal.invalid("locale: '" + locale + "' is not a BCP 47 language tag.");
         }
         CampaignTestSend send = new CampaignTestSend();
         send.campaignId = campaignId;
@@ -210,7 +207,7 @@ public class CampaignMessages implements MessageComposer {
         String name = as.map(e -> e.name).orElse("Alex Example");
         String zone = as.map(e -> e.timeZone).orElse("UTC");
         String region = as.map(e -> e.region).orElse(Campaign.WILDCARD_REGION);
-        RenderedMessage m = playbooks.render(
+        RenderedMessage m = playbooks.render(new MailRequest(
                 versionId,
                 MessageKind.INVITATION,
                 Locale.forLanguageTag(send.locale),
@@ -218,12 +215,12 @@ public class CampaignMessages implements MessageComposer {
                 placeholderLink(),
                 deadlineText(deadlineOf(campaign.deadlineFor(region), zone), zone, send.locale),
                 campaign.name,
-                0);
+                0));
         return Optional.of(new ComposedMail(name, "[TEST] " + m.subject(), m.text(), m.html()));
     }
 
     private RenderedMessage render(Campaign campaign, long versionId, Recipient r, MessageKind kind, int reminder) {
-        return playbooks.render(
+        return playbooks.render(new MailRequest(
                 versionId,
                 kind,
                 r.locale(),
@@ -231,11 +228,11 @@ public class CampaignMessages implements MessageComposer {
                 linkTokens.link(r.id, r.linkNonce),
                 deadlineText(r.deadlineAt, r.timeZone, r.locale),
                 campaign.name,
-                reminder);
+                reminder));
     }
 
     private String placeholderLink() {
-        return linkConfig.baseUrl().replaceAll("/+$", "") + "/ack/PREVIEW";
+        return linkTokens.pageUrl("PREVIEW");
     }
 
     /** The end of the deadline day in the reader's zone, as stored on recipients. */

@@ -1,10 +1,10 @@
 package io.heed.compliance;
 
 import io.heed.campaign.Campaign;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import io.heed.playbook.LocalizedPlaybook;
+import io.heed.playbook.PlaybookCatalogue;
 import io.heed.playbook.PlaybookVersion;
-import io.heed.playbook.Playbooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,13 +17,13 @@ import java.util.TreeMap;
 public class ComplianceCampaigns {
 
     @Inject
-    Playbooks playbooks;
+    PlaybookCatalogue playbooks;
 
-    /** @throws ApiException 404 when there is no such campaign */
+    /** @throws Refusal not found when there is no such campaign */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CampaignFacts facts(long campaignId) {
         Campaign c = Campaign.<Campaign>findByIdOptional(campaignId)
-                .orElseThrow(() -> ApiException.notFound("No campaign " + campaignId + "."));
+                .orElseThrow(() -> Refusal.notFound("No campaign " + campaignId + "."));
         Long versionId = c.playbookVersionId;
         if (versionId == null) {
             versionId = PlaybookVersion.latest(c.playbookKey).map(v -> v.id).orElse(null);

@@ -100,19 +100,18 @@ final class CompiledPlaybook {
         return compiled;
     }
 
-    RenderedMessage render(
-            MessageKind kind,
-            Locale locale,
-            MailView.Person recipient,
-            String link,
-            String deadline,
-            String campaign,
-            int reminder) {
-        LocalizedPlaybook text = localized(locale);
-        MailView view = new MailView(recipient, text, link, deadline, campaign, reminder);
-        String subject = subject(kind, locale);
+    RenderedMessage render(MailRequest request) {
+        Locale locale = request.locale();
+        MessageKind kind = request.kind();
+        MailView view = new MailView(
+                request.recipient(),
+                localized(locale),
+                request.link(),
+                request.deadline(),
+                request.campaign(),
+                request.reminder());
         return new RenderedMessage(
-                subject,
+                subject(kind, locale),
                 template(kind, "txt", locale).data(view).render(),
                 template(kind, "html", locale).data(view).render());
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A playbook version's text in one language, as e-mails and the employee page show it. Built by
- * {@link Playbooks#localized}; untranslated fields are English.
+ * {@link PlaybookCatalogue#localized}; untranslated fields are English.
  *
  * @param locale the language actually used (e.g. {@code de} for a {@code de-CH} reader without Swiss text)
  */

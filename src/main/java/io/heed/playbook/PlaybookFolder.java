@@ -33,7 +33,7 @@ public class PlaybookFolder {
     PlaybookConfig config;
 
     @Inject
-    Playbooks playbooks;
+    AddPlaybookVersion addVersion;
 
     @Inject
     AuditLog auditLog;
@@ -60,7 +60,7 @@ public class PlaybookFolder {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
                 try {
                     PlaybookSource source = readFolder(folder);
-                    playbooks.check(source);
+                    addVersion.check(source);
                     sources.add(source);
                 } catch (PlaybookException e) {
                     problems.addAll(e.problems());
@@ -77,16 +77,16 @@ public class PlaybookFolder {
 
     @Transactional
     int sync(List<PlaybookSource> sources) {
-        playbooks.lock();
+        addVersion.lock();
         int added = 0;
         for (PlaybookSource source : sources) {
-            String hash = Playbooks.contentHash(source);
+            String hash = AddPlaybookVersion.contentHash(source);
             boolean unchanged = PlaybookVersion.latestFromFolder(
                             source.definition().key())
                     .map(v -> v.contentHash.equals(hash))
                     .orElse(false);
             if (!unchanged) {
-                PlaybookVersion version = playbooks.store(source, PlaybookVersion.Origin.FILE, "heed");
+                PlaybookVersion version = addVersion.store(source, PlaybookVersion.Origin.FILE, "heed");
                 auditLog.record(
                         "heed",
                         "playbook.load-version",

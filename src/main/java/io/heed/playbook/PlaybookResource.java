@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.heed.platform.Json;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +44,10 @@ public class PlaybookResource {
             Map<String, String> templates) {}
 
     @Inject
-    Playbooks playbooks;
+    PlaybookCatalogue playbooks;
+
+    @Inject
+    AddPlaybookVersion addVersion;
 
     @Inject
     CurrentUser currentUser;
@@ -71,9 +74,9 @@ public class PlaybookResource {
         PlaybookVersion chosen = history.stream()
                 .filter(v -> version == null || v.version == version)
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound(
+                .orElseThrow(() -> Refusal.notFound(
                         "No playbook '" + key + "'" + (version == null ? "" : " version " + version) + "."));
-        PlaybookSource source = Playbooks.sourceOf(chosen);
+        PlaybookSource source = PlaybookCatalogue.sourceOf(chosen);
         return new PlaybookDetail(
                 chosen.key,
                 chosen.version,
@@ -95,23 +98,23 @@ public class PlaybookResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(ObjectNode body) throws JsonProcessingException {
         if (body == null) {
-            throw ApiException.badRequest("A JSON body with the playbook is required.");
+            throw Refusal.invalid("A JSON body with the playbook is required.");
         }
         JsonNode templatesNode = body.remove("templates");
         Map<String, String> templates = new java.util.TreeMap<>();
         if (templatesNode != null && !templatesNode.isNull()) {
             if (!templatesNode.isObject()) {
-                throw ApiException.badRequest("templates: must be an object of file name to template text.");
+                throw Refusal.invalid("templates: must be an object of file name to template text.");
             }
             for (var entry : templatesNode.properties()) {
                 if (!entry.getValue().isTextual()) {
-                    throw ApiException.badRequest("templates." + entry.getKey() + ": must be text.");
+                    throw Refusal.invalid("templates." + entry.getKey() + ": must be text.");
                 }
                 templates.put(entry.getKey(), entry.getValue().textValue());
             }
         }
         PlaybookDefinition definition = Json.MAPPER.treeToValue(body, PlaybookDefinition.class);
-        PlaybookVersion created = playbooks.create(definition, templates, currentUser.name());
+        PlaybookVersion created = addVersion.fromApi(definition, templates, currentUser.name());
         return Response.created(URI.create("/api/v1/playbooks/" + created.key + "?version=" + created.version))
                 .entity(get(created.key, created.version))
                 .build();

@@ -23,7 +23,7 @@ class ShippedPlaybookTest {
     static final String KEY = "linkedin-genai-optout";
 
     @Inject
-    Playbooks playbooks;
+    PlaybookCatalogue playbooks;
 
     @Inject
     PlaybookFolder folder;
@@ -64,7 +64,7 @@ class ShippedPlaybookTest {
             }
             for (String language : languages) {
                 for (MessageKind kind : MessageKind.values()) {
-                    RenderedMessage m = playbooks.render(
+                    RenderedMessage m = playbooks.render(new MailRequest(
                             versionId,
                             kind,
                             Locale.forLanguageTag(language),
@@ -72,7 +72,7 @@ class ShippedPlaybookTest {
                             "https://heed.example/ack/TOKEN",
                             "15 December 2026",
                             "Campaign",
-                            1);
+                            1));
                     String where = source.definition().key() + " " + kind + " " + language;
                     assertFalse(m.subject().isBlank(), where);
                     for (String part : List.of(m.text(), m.html())) {
@@ -94,7 +94,7 @@ class ShippedPlaybookTest {
     void germanReadersGetGermanAndOthersFallBackToEnglish() {
         long versionId = playbooks.latest(KEY).orElseThrow().id;
         var person = new MailView.Person("Jörg", "joerg@example.com");
-        RenderedMessage german = playbooks.render(
+        RenderedMessage german = playbooks.render(new MailRequest(
                 versionId,
                 MessageKind.INVITATION,
                 Locale.forLanguageTag("de-AT"),
@@ -102,12 +102,12 @@ class ShippedPlaybookTest {
                 "https://x/ack/T",
                 null,
                 "C",
-                0);
+                0));
         assertTrue(german.subject().startsWith("Bitte handeln"), german.subject());
         assertTrue(german.html().contains("Hallo Jörg"));
         assertTrue(german.html().contains("lang=\"de\""));
-        RenderedMessage french = playbooks.render(
-                versionId, MessageKind.INVITATION, Locale.FRENCH, person, "https://x/ack/T", null, "C", 0);
+        RenderedMessage french = playbooks.render(new MailRequest(
+                versionId, MessageKind.INVITATION, Locale.FRENCH, person, "https://x/ack/T", null, "C", 0));
         assertTrue(french.subject().startsWith("Action needed"), french.subject());
         assertFalse(french.text().contains("Please complete the steps by"), "no deadline, no deadline sentence");
         assertEquals(
@@ -119,8 +119,8 @@ class ShippedPlaybookTest {
     void hostileNamesAreEscapedInHtmlAndKeptAsTextInPlainText() {
         long versionId = playbooks.latest(KEY).orElseThrow().id;
         var hostile = new MailView.Person("<script>alert('x')</script> \"Bobby\" & Co", "bobby@example.com");
-        RenderedMessage m = playbooks.render(
-                versionId, MessageKind.REMINDER, Locale.ENGLISH, hostile, "https://x/ack/T", null, "C", 1);
+        RenderedMessage m = playbooks.render(new MailRequest(
+                versionId, MessageKind.REMINDER, Locale.ENGLISH, hostile, "https://x/ack/T", null, "C", 1));
         assertFalse(m.html().contains("<script>"), "no live markup from data");
         assertTrue(
                 m.html().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;Bobby&quot; &amp; Co"),
