@@ -99,27 +99,4 @@ public record PageView(
                         .withLocale(locale)
                         .format(deadlineAt.minusNanos(1).atZone(zone).toLocalDate());
     }
-
-    /** {@code de} for German readers, {@code en} for everyone else: the languages of the page's own words. */
-    static String language(String tag) {
-        return tag != null && Locale.forLanguageTag(tag).getLanguage().equals("de") ? "de" : "en";
-    }
-
-    /** The page language for someone Heed does not know (an invalid link): their browser's preference. */
-    static String languageOf(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 256) {
-            return "en";
-        }
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                String language = range.getRange().split("-")[0];
-                if (language.equals("de") || language.equals("en")) {
-                    return language;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // a malformed header: English
-        }
-        return "en";
-    }
 }

@@ -2,11 +2,10 @@ package io.heed.campaign;
 
 import io.heed.delivery.ComposedMail;
 import io.heed.directory.Employee;
+import io.heed.platform.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +27,6 @@ public class EscalationMail {
                 String manager, String campaign, int days, List<OpenReport> reports);
     }
 
-    @Inject
-    EscalationText english;
-
-    @Inject
-    @Localized("de")
-    EscalationText german;
-
     @Transactional
     Optional<ComposedMail> compose(long escalationId) {
         CampaignEscalation escalation = CampaignEscalation.findById(escalationId);
@@ -54,20 +46,18 @@ public class EscalationMail {
         }
         Optional<Employee> manager = Employee.findByEmail(escalation.managerEmail);
         String name = manager.map(m -> m.name).orElse(escalation.managerEmail);
-        Locale locale = Locale.forLanguageTag(manager.map(m -> m.locale).orElse("en"));
+        // The manager's language if Heed's own texts exist in it, else the default.
+        String lang = Languages.of(manager.map(m -> m.locale).orElse(null));
+        Locale locale = Locale.forLanguageTag(lang);
         int days = campaign.escalateAfterDays;
-        // German managers read German; everyone else English (the languages Heed's own texts exist in).
-        if (!locale.getLanguage().equals("de")) {
-            locale = Locale.ENGLISH;
-        }
-        String subject = (locale.getLanguage().equals("de") ? german : english).subject(campaign.name);
+        String subject = Languages.bundle(EscalationText.class, lang).subject(campaign.name);
         return Optional.of(new ComposedMail(
                 name,
                 subject,
                 Templates.escalationText(name, campaign.name, days, reports)
                         .setLocale(locale)
                         .render(),
-                Templates.escalationHtml(locale.getLanguage(), name, campaign.name, days, reports)
+                Templates.escalationHtml(lang, name, campaign.name, days, reports)
                         .setLocale(locale)
                         .render()));
     }
