@@ -1,6 +1,5 @@
 package io.heed.acknowledgement;
 
-import io.heed.security.LinkConfig;
 import io.heed.security.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +21,6 @@ class PersonalLinks {
     LinkTokens linkTokens;
 
     @Inject
-    LinkConfig linkConfig;
-
-    @Inject
     AnswerSheets sheets;
 
     private volatile String decoy;
@@ -40,9 +36,9 @@ class PersonalLinks {
         return claimed.isPresent() && sheet.isPresent() && matches ? sheet : Optional.empty();
     }
 
-    /** The page's address: always from {@code heed.links.base-url}, never from the request's Host header. */
+    /** The page's address ({@link LinkTokens#pageUrl}). */
     String pageUrl(String token) {
-        return linkConfig.baseUrl().replaceAll("/+$", "") + "/ack/" + token;
+        return linkTokens.pageUrl(token);
     }
 
     private String decoy() {

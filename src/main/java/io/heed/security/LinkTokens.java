@@ -27,15 +27,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The one place personal links are made and checked. A token is {@code <keyId>.<base64url(recipient id,
  * MAC)>}: the MAC is HMAC-SHA256 under the key {@code keyId} over the recipient id and that recipient's random
- * 128-bit nonce, truncated to 128 bits. Forging one needs both the key (configuration) and the nonce
+ * nonce ({@link #NONCE_BYTES}), truncated to 128 bits. Forging one needs both the key (configuration) and the nonce
  * (database); nothing that reveals a link is stored. Keys rotate: new links use the first key, old keys keep
  * verifying while they stay configured.
  */
 @ApplicationScoped
 public class LinkTokens {
 
-    /** Random bytes per recipient that the MAC covers; regenerate them to revoke one person's link. */
-    public static final int NONCE_BYTES = 16;
+    /**
+     * Random bytes per recipient that the MAC covers; regenerate them to revoke one person's link. Launches
+     * write them in SQL (this size is passed to the statement) from {@code gen_random_uuid()}, 122 random bits
+     * per 16 bytes: 32 bytes carry 244.
+     */
+    public static final int NONCE_BYTES = 32;
 
     private static final int MAC_BYTES = 16;
     private static final int MIN_SECRET_BYTES = 32;
@@ -69,8 +73,17 @@ public class LinkTokens {
         return nonce;
     }
 
+    /** The recipient's personal link, as e-mails carry it. */
     public String link(long recipientId, byte[] nonce) {
-        return config.baseUrl().replaceAll("/+$", "") + "/ack/" + token(recipientId, nonce);
+        return pageUrl(token(recipientId, nonce));
+    }
+
+    /**
+     * The address of the personal page of {@code token} (or of a placeholder such as {@code PREVIEW}): the one
+     * place it is built, always from {@code heed.links.base-url}, never from a request's Host header.
+     */
+    public String pageUrl(String token) {
+        return config.baseUrl().replaceAll("/+$", "") + "/ack/" + token;
     }
 
     public String token(long recipientId, byte[] nonce) {
