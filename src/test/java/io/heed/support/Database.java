@@ -12,6 +12,35 @@ public final class Database {
     private Database() {}
 
     /**
+     * What every test that writes starts from: no employees, campaigns, recipients, answers, visits, mail,
+     * counters or audit entries, and the clock at the system's time ({@link TestClock#reset()}). Kept: accounts
+     * and API tokens (every test signs in with them), playbook versions (loaded from the folder at start-up), the
+     * link signing key, the outbox's global pacing row, Quartz's and Flyway's tables. Identities are not
+     * restarted: an id is never reused within a test run, as in production.
+     */
+    public static void reset(DataSource dataSource) {
+        TestClock.reset();
+        truncate(
+                dataSource,
+                "employee",
+                "campaign",
+                "recipient",
+                "campaign_test_send",
+                "campaign_escalation",
+                "step_answer",
+                "step_answer_change",
+                "page_visit",
+                "outbox_message",
+                "outbox_stream",
+                "compliance_count",
+                "compliance_count_delta",
+                "compliance_report_recipient",
+                "compliance_report_run",
+                "audit_event");
+        execute(dataSource, "update outbox_pacing set next_slot_at = null");
+    }
+
+    /**
      * Empties the given tables. Accounts and API tokens are kept: every test signs in with them. Identities are
      * not restarted: an id is never reused within a test run, as in production, so what an earlier test left in
      * a table that was not emptied (queued mail, pacing of a stream) can never be mistaken for a new row's.
