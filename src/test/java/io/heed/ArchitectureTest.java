@@ -39,7 +39,8 @@ class ArchitectureTest {
                         "com.fasterxml..",
                         "org.apache.commons..",
                         "org.postgresql..",
-                        "org.hibernate..")
+                        "org.hibernate..",
+                        "io.agroal..")
                 .check(HEED);
     }
 

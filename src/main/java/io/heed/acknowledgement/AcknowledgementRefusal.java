@@ -1,29 +1,32 @@
 package io.heed.acknowledgement;
 
-/**
- * Why an acknowledgement request is refused; the resource renders each as an HTML page with its status. Thrown
- * before anything is written (or inside the transaction it rolls back). Carries no detail about the link: a
- * refusal of an unknown link looks the same whatever was wrong with it.
- */
-public class AcknowledgementRefusal extends RuntimeException {
+import io.heed.platform.error.Refusal;
+import java.util.List;
 
-    /** The kinds of refusal, with their HTTP status. */
+/**
+ * Why an acknowledgement request is refused; {@link AcknowledgementErrorPages} renders each as an HTML page.
+ * Thrown before anything is written (or inside the transaction it rolls back). Carries no detail about the link:
+ * a refusal of an unknown link looks the same whatever was wrong with it.
+ */
+public class AcknowledgementRefusal extends Refusal {
+
+    /** The kinds of refusal of the employee page. */
     public enum Reason {
         /** Unknown, malformed or tampered link. */
-        NOT_FOUND(404),
+        NOT_FOUND(Kind.NOT_FOUND),
         /** A step the playbook does not have, an answer that is not allowed for it, or a malformed form. */
-        BAD_REQUEST(400),
+        BAD_REQUEST(Kind.INVALID),
         /** The form's CSRF token is missing, wrong or expired: the page must be reloaded. */
-        FORM_EXPIRED(403),
+        FORM_EXPIRED(Kind.FORBIDDEN),
         /** The campaign is closed or cancelled: answers are read-only. */
-        CAMPAIGN_ENDED(410),
+        CAMPAIGN_ENDED(Kind.CONFLICT),
         /** Too many failed requests from this address. */
-        TOO_MANY_FAILURES(429);
+        TOO_MANY_FAILURES(Kind.RATE_LIMITED);
 
-        public final int status;
+        final Kind kind;
 
-        Reason(int status) {
-            this.status = status;
+        Reason(Kind kind) {
+            this.kind = kind;
         }
     }
 
@@ -33,7 +36,7 @@ public class AcknowledgementRefusal extends RuntimeException {
 
     /** A refusal of a request made with a valid link: {@code sheet} is its recipient, {@code pageUrl} their page. */
     AcknowledgementRefusal(Reason reason, AnswerSheet sheet, String pageUrl) {
-        super(reason.name(), null, false, false);
+        super(reason.kind, reason.name(), List.of(), null, null);
         this.reason = reason;
         this.sheet = sheet;
         this.pageUrl = pageUrl;
@@ -47,7 +50,7 @@ public class AcknowledgementRefusal extends RuntimeException {
         return new AcknowledgementRefusal(Reason.TOO_MANY_FAILURES, null, null);
     }
 
-    public Reason reason() {
+    public Reason why() {
         return reason;
     }
 

@@ -1,5 +1,6 @@
 package io.heed.acknowledgement;
 
+import io.heed.platform.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -12,30 +13,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The employee's personal page, {@code /ack/<token>}: public (the token is the credential), server-rendered HTML
  * that works without JavaScript. GET and HEAD only look (and are logged as visits); the forms POST answers and
  * are redirected back to the page (Post/Redirect/Get). Every response here is HTML, refusals and errors included
- * (the mappers below take precedence over the JSON API's), and carries the headers of
+ * ({@link AcknowledgementErrorPages} is this path's error surface), and carries the headers of
  * {@link AcknowledgementResponseFilter}. No {@code @Consumes}/{@code @Produces}: a request of any type reaches the
  * methods and gets an HTML answer rather than a JSON 406/415.
  */
 @Path("/ack")
 @PermitAll
 public class AcknowledgementResource {
-
-    private static final Logger LOG = Logger.getLogger(AcknowledgementResource.class);
 
     @CheckedTemplate
     static class Templates {
@@ -59,16 +54,13 @@ public class AcknowledgementResource {
     @Inject
     FailureLimiter limiter;
 
-    @Inject
-    ProblemPages problems;
-
     @GET
     @Path("/{token}")
     public Response page(
             @PathParam("token") String token, @QueryParam("saved") String saved, @Context HttpServerRequest http) {
         RecordVisit.Visited visited = recordVisit.visit(token, client(http));
         AnswerSheet sheet = visited.sheet();
-        String lang = PageView.language(sheet.locale());
+        String lang = Languages.of(sheet.locale());
         PlaybookPageText.Text text = texts.of(sheet.playbookVersionId(), sheet.locale(), lang);
         PageView view = PageView.of(sheet, text, links.pageUrl(token), visited.formToken(), saved != null);
         return HtmlResponses.html(200, Templates.page(view, PageStyle.CSS).setLocale(Locale.forLanguageTag(lang)));
@@ -113,36 +105,9 @@ public class AcknowledgementResource {
         return seeOther(links.pageUrl(token));
     }
 
-    @ServerExceptionMapper
-    public Response refused(AcknowledgementRefusal refusal, HttpServerRequest http) {
-        String address = address(http);
-        if (refusal.countsAsFailure()) {
-            limiter.recordFailure(address);
-        }
-        return problems.refusal(refusal, http.getHeader("Accept-Language"), limiter.retryAfter(address));
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpServerRequest http) {
-        int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            return unexpected(e, http);
-        }
-        limiter.recordFailure(address(http));
-        return problems.status(status, http.getHeader("Accept-Language"));
-    }
-
-    /** Anything else: a generic page; the log gets the stack trace and an incident id, never the link. */
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, HttpServerRequest http) {
-        String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error on an acknowledgement page, incident %s", incident);
-        return problems.status(500, http.getHeader("Accept-Language"));
-    }
-
     /** What the use cases need to know of the request; refuses it first if its address is rate-limited. */
     private ClientRequest client(HttpServerRequest http) {
-        String address = address(http);
+        String address = ClientAddresses.remote(http);
         Duration wait = limiter.retryAfter(address);
         if (!wait.isZero()) {
             throw AcknowledgementRefusal.tooManyFailures();
@@ -154,10 +119,6 @@ public class AcknowledgementResource {
                 http.getHeader("User-Agent"),
                 http.getHeader("Accept-Language"),
                 purpose != null ? purpose : http.getHeader("Purpose"));
-    }
-
-    private static String address(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     private static Response seeOther(String location) {

@@ -22,6 +22,13 @@ public class ClientAddresses {
     @Inject
     LinkTokens linkTokens;
 
+    /** The address the HTTP layer reports for the request ({@code unknown} if none). */
+    static String remote(io.vertx.core.http.HttpServerRequest request) {
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+    }
+
     public String hash(String address) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");

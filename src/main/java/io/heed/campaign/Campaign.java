@@ -1,5 +1,6 @@
 package io.heed.campaign;
 
+import io.heed.platform.error.Refusal;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A campaign: which playbook, to whom, when and how fast. It owns its state machine: each transition method
- * checks that the move is legal and throws {@link IllegalTransitionException} (409) when it is not.
+ * checks that the move is legal and refuses it ({@link #illegalMove}) when it is not.
  */
 @Entity
 public class Campaign extends PanacheEntityBase {
@@ -84,17 +85,16 @@ public class Campaign extends PanacheEntityBase {
 
     public void requireEditable() {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
-            throw new IllegalTransitionException("edit", status);
+            throw illegalMove("edit", status);
         }
     }
 
     public void schedule() {
         if (status != CampaignStatus.DRAFT) {
-            throw new IllegalTransitionException("schedule", status);
+            throw illegalMove("schedule", status);
         }
         if (sendAt == null) {
-            throw new io.heed.platform.api.ApiException(
-                    409, "Set sendAt before scheduling the campaign.", status.name());
+            throw Refusal.conflict("Set sendAt before scheduling the campaign.", status.name());
         }
         status = CampaignStatus.SCHEDULED;
     }
@@ -102,7 +102,7 @@ public class Campaign extends PanacheEntityBase {
     /** Sending starts: the caller snapshots recipients and queues their invitations in the same transaction. */
     public void launch(long pinnedVersionId, Instant now) {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
-            throw new IllegalTransitionException("launch", status);
+            throw illegalMove("launch", status);
         }
         playbookVersionId = pinnedVersionId;
         launchedAt = now;
@@ -111,7 +111,7 @@ public class Campaign extends PanacheEntityBase {
 
     public void pause() {
         if (status != CampaignStatus.SCHEDULED && status != CampaignStatus.SENDING && status != CampaignStatus.ACTIVE) {
-            throw new IllegalTransitionException("pause", status);
+            throw illegalMove("pause", status);
         }
         pausedFrom = status;
         status = CampaignStatus.PAUSED;
@@ -119,7 +119,7 @@ public class Campaign extends PanacheEntityBase {
 
     public void resume() {
         if (status != CampaignStatus.PAUSED) {
-            throw new IllegalTransitionException("resume", status);
+            throw illegalMove("resume", status);
         }
         status = pausedFrom;
         pausedFrom = null;
@@ -130,7 +130,7 @@ public class Campaign extends PanacheEntityBase {
                 && status != CampaignStatus.SCHEDULED
                 && status != CampaignStatus.SENDING
                 && !(status == CampaignStatus.PAUSED && pausedFrom != CampaignStatus.ACTIVE)) {
-            throw new IllegalTransitionException("cancel", status);
+            throw illegalMove("cancel", status);
         }
         end(CampaignStatus.CANCELLED, now);
     }
@@ -138,7 +138,7 @@ public class Campaign extends PanacheEntityBase {
     /** Stops collecting acknowledgements; what was recorded stays, read-only. */
     public void close(Instant now) {
         if (!status.isRunning()) {
-            throw new IllegalTransitionException("close", status);
+            throw illegalMove("close", status);
         }
         end(CampaignStatus.CLOSED, now);
     }
@@ -151,6 +151,11 @@ public class Campaign extends PanacheEntityBase {
         } else if (status == CampaignStatus.PAUSED && pausedFrom == CampaignStatus.SENDING) {
             pausedFrom = CampaignStatus.ACTIVE;
         }
+    }
+
+    /** A move the campaign's state does not allow: a conflict naming that state. */
+    static Refusal illegalMove(String action, CampaignStatus current) {
+        return Refusal.conflict("Cannot " + action + " a campaign that is " + current + ".", current.name());
     }
 
     private void end(CampaignStatus ended, Instant now) {

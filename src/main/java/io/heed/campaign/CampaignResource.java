@@ -1,8 +1,8 @@
 package io.heed.campaign;
 
-import io.heed.platform.api.ApiException;
 import io.heed.platform.api.Page;
 import io.heed.platform.api.QueryParameters;
+import io.heed.platform.error.Refusal;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -204,7 +204,7 @@ public class CampaignResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public Response testSend(@PathParam("id") long id, TestSendRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("A JSON body with 'to' is required.");
+            throw Refusal.invalid("A JSON body with 'to' is required.");
         }
         long sendId = messages.testSend(id, request.to(), request.asEmployee(), request.locale(), currentUser.name());
         return Response.accepted(Map.of("testSend", sendId, "to", request.to().trim()))
@@ -225,8 +225,7 @@ public class CampaignResource {
             try {
                 return CampaignStatus.valueOf(v.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(
-                        "status: one of DRAFT, SCHEDULED, SENDING, ACTIVE, PAUSED, CLOSED, CANCELLED.");
+                throw Refusal.invalid("status: one of DRAFT, SCHEDULED, SENDING, ACTIVE, PAUSED, CLOSED, CANCELLED.");
             }
         });
     }

@@ -2,8 +2,8 @@ package io.heed.campaign;
 
 import io.heed.directory.Employee;
 import io.heed.platform.EmailAddresses;
-import io.heed.platform.api.ApiError.FieldProblem;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.FieldProblem;
+import io.heed.platform.error.Refusal;
 import io.heed.playbook.PlaybookVersion;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -28,7 +28,7 @@ final class CampaignSettings {
 
     static void apply(CampaignRequest request, Campaign campaign) {
         if (request == null) {
-            throw ApiException.badRequest("A JSON body with the campaign is required.");
+            throw Refusal.invalid("A JSON body with the campaign is required.");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (request.name() == null || request.name().isBlank()) {
@@ -92,7 +92,7 @@ final class CampaignSettings {
             problems.add(new FieldProblem("escalateToManagerAfterDays", "must be between 1 and 365"));
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "The campaign has invalid fields.", problems);
+            throw Refusal.invalid("The campaign has invalid fields.", problems);
         }
         campaign.name = request.name().trim();
         campaign.playbookKey = request.playbook();

@@ -5,7 +5,7 @@ import io.heed.audit.AuditLog;
 import io.heed.delivery.Outbox;
 import io.heed.platform.EmailAddresses;
 import io.heed.platform.Json;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import io.heed.playbook.PlaybookVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,12 +86,12 @@ public class LaunchCampaign {
     public Launched launch(long campaignId, String actor) {
         Campaign campaign = entityManager.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
         if (campaign == null) {
-            throw ApiException.notFound("No campaign " + campaignId + ".");
+            throw Refusal.notFound("No campaign " + campaignId + ".");
         }
         Instant now = clock.instant();
         PlaybookVersion pinned = PlaybookVersion.latest(campaign.playbookKey)
-                .orElseThrow(() -> ApiException.conflict(
-                        "The campaign's playbook '" + campaign.playbookKey + "' no longer exists."));
+                .orElseThrow(() ->
+                        Refusal.conflict("The campaign's playbook '" + campaign.playbookKey + "' no longer exists."));
         campaign.launch(pinned.id, now);
         Instant start = campaign.sendAt != null && campaign.sendAt.isAfter(now) ? campaign.sendAt : now;
         int recipients = snapshot(campaign, start, List.of(), false, now);
@@ -131,18 +131,18 @@ public class LaunchCampaign {
     public Added addRecipients(long campaignId, List<String> emails, String actor) {
         Campaign campaign = entityManager.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
         if (campaign == null) {
-            throw ApiException.notFound("No campaign " + campaignId + ".");
+            throw Refusal.notFound("No campaign " + campaignId + ".");
         }
         if (!campaign.status.isRunning()) {
-            throw new IllegalTransitionException("add recipients to", campaign.status);
+            throw Campaign.illegalMove("add recipients to", campaign.status);
         }
         if (emails == null || emails.isEmpty()) {
-            throw ApiException.badRequest("emails: at least one address is required.");
+            throw Refusal.invalid("emails: at least one address is required.");
         }
         List<String> keys = new ArrayList<>();
         for (String email : emails) {
             if (!EmailAddresses.isValid(email == null ? null : email.trim())) {
-                throw ApiException.badRequest("emails: '" + email + "' is not a valid e-mail address.");
+                throw Refusal.invalid("emails: '" + email + "' is not a valid e-mail address.");
             }
             keys.add(EmailAddresses.key(email));
         }

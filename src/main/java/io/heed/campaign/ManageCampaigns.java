@@ -2,7 +2,7 @@ package io.heed.campaign;
 
 import io.heed.audit.AuditLog;
 import io.heed.delivery.Outbox;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,8 +53,8 @@ public class ManageCampaigns {
         campaign.requireEditable();
         CampaignSettings.apply(request, campaign);
         if (campaign.status == CampaignStatus.SCHEDULED && campaign.sendAt == null) {
-            throw new ApiException(
-                    409, "A scheduled campaign needs sendAt; cancel it or keep a send time.", campaign.status.name());
+            throw Refusal.conflict(
+                    "A scheduled campaign needs sendAt; cancel it or keep a send time.", campaign.status.name());
         }
         campaign.updatedAt = clock.instant();
         auditLog.record(actor, "campaign.update", "campaign:" + id, Map.of("name", campaign.name));
@@ -111,7 +111,7 @@ public class ManageCampaigns {
     private Campaign locked(long id) {
         Campaign campaign = entityManager.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (campaign == null) {
-            throw ApiException.notFound("No campaign " + id + ".");
+            throw Refusal.notFound("No campaign " + id + ".");
         }
         return campaign;
     }

@@ -2,7 +2,7 @@ package io.heed.compliance;
 
 import io.heed.campaign.Campaign;
 import io.heed.directory.Employee;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -143,11 +143,11 @@ public class ComplianceDashboards {
         return new Overview(now, filter.regionList(), filter.department().orElse(null), result);
     }
 
-    /** @throws ApiException 404 when the directory has no such employee, or none the caller may see */
+    /** @throws Refusal not found when the directory has no such employee, or none the caller may see */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EmployeeCompliance employee(String email, ComplianceFilter filter) {
         Employee employee = Employee.findByEmail(email == null ? "" : email.trim())
-                .orElseThrow(() -> ApiException.notFound("No employee " + email + " in the directory."));
+                .orElseThrow(() -> Refusal.notFound("No employee " + email + " in the directory."));
         Instant now = clock.instant();
         List<EmployeeRecipient> recipients = new ArrayList<>();
         Map<Long, Map<String, EmployeeAnswer>> answers = new HashMap<>();
@@ -158,7 +158,7 @@ public class ComplianceDashboards {
             });
         }
         if (recipients.isEmpty() && !filter.scope().allows(employee.region)) {
-            throw ApiException.notFound("No employee " + email + " in the directory.");
+            throw Refusal.notFound("No employee " + email + " in the directory.");
         }
         Map<Long, CampaignFacts> facts = new HashMap<>();
         List<EmployeeCompliance.CampaignState> states = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.heed.compliance;
 
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import java.util.Locale;
 
 /** What a dashboard's groups are: a recipient snapshot column. The column names are constants, never input. */
@@ -27,7 +27,7 @@ public enum GroupBy {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("groupBy: one of region, department, country.");
+            throw Refusal.invalid("groupBy: one of region, department, country.");
         }
     }
 }

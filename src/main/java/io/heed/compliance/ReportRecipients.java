@@ -2,8 +2,8 @@ package io.heed.compliance;
 
 import io.heed.audit.AuditLog;
 import io.heed.platform.EmailAddresses;
-import io.heed.platform.api.ApiError.FieldProblem;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.FieldProblem;
+import io.heed.platform.error.Refusal;
 import io.heed.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,13 +61,12 @@ public class ReportRecipients {
         return result;
     }
 
-    /** Replaces the campaign's report recipients. @throws ApiException 400 listing every bad entry */
+    /** Replaces the campaign's report recipients. @throws Refusal invalid listing every bad entry */
     @Transactional
     public Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
         campaigns.facts(campaignId);
         if (recipients == null) {
-            throw ApiException.badRequest(
-                    "A JSON body is required: {\"EMEA\": [\"officer@example.com\"], \"*\": [...]}.");
+            throw Refusal.invalid("A JSON body is required: {\"EMEA\": [\"officer@example.com\"], \"*\": [...]}.");
         }
         List<FieldProblem> problems = new ArrayList<>();
         int count = 0;
@@ -88,7 +87,7 @@ public class ReportRecipients {
             problems.add(new FieldProblem("recipients", "at most " + MAX_ADDRESSES + " addresses"));
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "The report recipients have invalid entries.", problems);
+            throw Refusal.invalid("The report recipients have invalid entries.", problems);
         }
         Instant now = clock.instant();
         entityManager

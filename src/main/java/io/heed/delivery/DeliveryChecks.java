@@ -2,7 +2,7 @@ package io.heed.delivery;
 
 import io.heed.audit.AuditLog;
 import io.heed.platform.EmailAddresses;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,7 +31,7 @@ public class DeliveryChecks {
     public OutboxMessage request(String to, String requestedBy) {
         String address = to == null ? "" : to.trim();
         if (!EmailAddresses.isValid(address)) {
-            throw ApiException.badRequest("to: not a valid e-mail address.");
+            throw Refusal.invalid("to: not a valid e-mail address.");
         }
         long id = outbox.enqueue(new NewMessage(KIND, requestedBy, address, STREAM, null, false));
         auditLog.record(requestedBy, "delivery.check", "mail:" + address, Map.of("outboxMessageId", id));
@@ -41,6 +41,6 @@ public class DeliveryChecks {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OutboxMessage get(long id) {
         return OutboxMessage.<OutboxMessage>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No outbox message with id " + id + "."));
+                .orElseThrow(() -> Refusal.notFound("No outbox message with id " + id + "."));
     }
 }

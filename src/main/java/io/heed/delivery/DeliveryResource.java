@@ -1,6 +1,6 @@
 package io.heed.delivery;
 
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,7 +73,7 @@ public class DeliveryResource {
                     + " follow its state at the returned location.")
     public Response check(CheckRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("A JSON body with 'to' is required.");
+            throw Refusal.invalid("A JSON body with 'to' is required.");
         }
         OutboxMessage message = checks.request(request.to(), currentUser.name());
         return Response.accepted(MessageView.of(message))

@@ -1,7 +1,7 @@
 package io.heed.directory;
 
 import io.heed.platform.EmailAddresses;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a directory CSV (UTF-8, optional BOM, CRLF or LF, RFC 4180 quoting, header row first) into valid
  * records and rejected rows. A file that is not CSV at all, or has a bad header, is refused as a whole
- * ({@link ApiException} 400) before anything is written.
+ * ({@link Refusal}, invalid) before anything is written.
  */
 final class EmployeeCsv {
 
@@ -106,24 +106,24 @@ final class EmployeeCsv {
 
     private static Map<String, Integer> header(CSVRecord record) {
         if (record == null) {
-            throw ApiException.badRequest("The file is empty: a header row is required.");
+            throw Refusal.invalid("The file is empty: a header row is required.");
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < record.size(); i++) {
             String name = record.get(i).trim().toLowerCase(Locale.ROOT);
             if (!EmployeeFieldRules.KNOWN.contains(name)) {
-                throw ApiException.badRequest("Unknown column '" + record.get(i).trim()
-                        + "' in the header. Known columns: " + String.join(", ", EmployeeFieldRules.KNOWN) + ".");
+                throw Refusal.invalid("Unknown column '" + record.get(i).trim() + "' in the header. Known columns: "
+                        + String.join(", ", EmployeeFieldRules.KNOWN) + ".");
             }
             if (columns.putIfAbsent(name, i) != null) {
-                throw ApiException.badRequest("Column '" + name + "' appears twice in the header.");
+                throw Refusal.invalid("Column '" + name + "' appears twice in the header.");
             }
         }
         List<String> missing = EmployeeFieldRules.REQUIRED.stream()
                 .filter(required -> !columns.containsKey(required))
                 .toList();
         if (!missing.isEmpty()) {
-            throw ApiException.badRequest("Missing required column(s) in the header: " + String.join(", ", missing)
+            throw Refusal.invalid("Missing required column(s) in the header: " + String.join(", ", missing)
                     + ". Required: " + String.join(", ", EmployeeFieldRules.REQUIRED) + ".");
         }
         return columns;
@@ -146,9 +146,9 @@ final class EmployeeCsv {
         }
     }
 
-    private static ApiException malformed(IOException e) {
+    private static Refusal malformed(IOException e) {
         if (e instanceof CharacterCodingException) {
-            return ApiException.badRequest("The file is not valid UTF-8.");
+            return Refusal.invalid("The file is not valid UTF-8.");
         }
         if (e instanceof ApiIOException api) {
             return api.problem;
@@ -156,14 +156,14 @@ final class EmployeeCsv {
         String message = String.valueOf(e.getMessage());
         Matcher start = START_LINE.matcher(message);
         if (message.contains("EOF reached before encapsulated token finished") && start.find()) {
-            return ApiException.badRequest(
+            return Refusal.invalid(
                     "Malformed CSV: the quoted field opened on line " + start.group(1) + " is never closed.");
         }
         if (message.contains("invalid char between encapsulated token and delimiter")) {
-            return ApiException.badRequest("Malformed CSV: " + message.replaceAll("\\(line \\d+\\) ", "")
+            return Refusal.invalid("Malformed CSV: " + message.replaceAll("\\(line \\d+\\) ", "")
                     + " (a quote inside a quoted field must be doubled).");
         }
-        return ApiException.badRequest("Malformed CSV: " + message);
+        return Refusal.invalid("Malformed CSV: " + message);
     }
 
     private static Reader utf8WithoutBom(InputStream body) throws IOException {
@@ -181,9 +181,9 @@ final class EmployeeCsv {
 
     /** Lets a size-limit refusal travel through the CSV parser's IOException handling unchanged. */
     static final class ApiIOException extends IOException {
-        final ApiException problem;
+        final Refusal problem;
 
-        ApiIOException(ApiException problem) {
+        ApiIOException(Refusal problem) {
             super(problem.getMessage());
             this.problem = problem;
         }

@@ -1,7 +1,7 @@
 package io.heed.directory;
 
-import io.heed.platform.api.ApiException;
 import io.heed.platform.api.Page;
+import io.heed.platform.error.Refusal;
 import io.heed.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -63,7 +63,7 @@ public class EmployeeDirectory {
     public Employee get(String email, RegionScope scope) {
         return Employee.findByEmail(email)
                 .filter(employee -> scope.allows(employee.region))
-                .orElseThrow(() -> ApiException.notFound("No employee " + email + " in the directory."));
+                .orElseThrow(() -> Refusal.notFound("No employee " + email + " in the directory."));
     }
 
     public List<RegionHeadcount> regions(RegionScope scope) {

@@ -1,6 +1,6 @@
 package io.heed.directory;
 
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public class ImportEmployees {
             throw LimitedInputStream.tooLarge(limit);
         }
         if (body == null) {
-            throw ApiException.badRequest("The request has no body: send the CSV file.");
+            throw Refusal.invalid("The request has no body: send the CSV file.");
         }
         EmployeeDirectoryWriter.Applied applied =
                 writer.apply(new LimitedInputStream(body, limit), dryRun, deactivateMissing, actor);

@@ -1,6 +1,6 @@
 package io.heed.directory;
 
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +41,8 @@ final class LimitedInputStream extends FilterInputStream {
         }
     }
 
-    static ApiException tooLarge(long limit) {
-        return new ApiException(
-                413,
+    static Refusal tooLarge(long limit) {
+        return Refusal.tooLarge(
                 "The file is larger than the import limit of " + limit + " bytes (heed.directory.import.max-size).");
     }
 }

@@ -1,6 +1,6 @@
 package io.heed.security;
 
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -66,7 +66,7 @@ public class AdminAccountResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
     public Response changeOwnPassword(PasswordChange change) {
         if (change == null) {
-            throw ApiException.badRequest("A JSON body with currentPassword and newPassword is required.");
+            throw Refusal.invalid("A JSON body with currentPassword and newPassword is required.");
         }
         accounts.changePassword(currentUser.name(), change.currentPassword(), change.newPassword());
         return Response.noContent().build();

@@ -2,7 +2,7 @@ package io.heed.security;
 
 import io.heed.audit.AuditLog;
 import io.heed.platform.EmailAddresses;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,7 +31,7 @@ public class AdminAccounts {
     public AdminAccount create(NewAccount request, String createdBy) {
         AdminAccount account = validated(request);
         if (AdminAccount.count("emailKey", account.emailKey) > 0) {
-            throw ApiException.conflict("An account for " + account.email + " already exists.");
+            throw Refusal.conflict("An account for " + account.email + " already exists.");
         }
         account.persist();
         auditLog.record(createdBy, "account.create", "account:" + account.email, Map.of("role", account.role.name()));
@@ -66,9 +66,9 @@ public class AdminAccounts {
     @Transactional
     public void changePassword(String email, String currentPassword, String newPassword) {
         AdminAccount account = AdminAccount.findActiveByEmail(email)
-                .orElseThrow(() -> ApiException.notFound("No active account " + email + "."));
+                .orElseThrow(() -> Refusal.notFound("No active account " + email + "."));
         if (currentPassword == null || !Passwords.matches(currentPassword, account.passwordHash)) {
-            throw ApiException.badRequest("currentPassword: does not match.");
+            throw Refusal.invalid("currentPassword: does not match.");
         }
         Passwords.requireStrong(newPassword);
         account.passwordHash = Passwords.hash(newPassword);
@@ -78,9 +78,9 @@ public class AdminAccounts {
     @Transactional
     public void deactivate(long id, String by) {
         AdminAccount account = AdminAccount.<AdminAccount>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No account with id " + id + "."));
+                .orElseThrow(() -> Refusal.notFound("No account with id " + id + "."));
         if (account.emailKey.equals(AdminAccount.key(by))) {
-            throw ApiException.conflict("You cannot deactivate your own account.");
+            throw Refusal.conflict("You cannot deactivate your own account.");
         }
         if (account.active) {
             account.active = false;
@@ -90,21 +90,21 @@ public class AdminAccounts {
 
     private AdminAccount validated(NewAccount request) {
         if (request == null) {
-            throw ApiException.badRequest("A JSON body with email, name, role and password is required.");
+            throw Refusal.invalid("A JSON body with email, name, role and password is required.");
         }
         String email = request.email() == null ? "" : request.email().trim();
         if (!EmailAddresses.isValid(email)) {
-            throw ApiException.badRequest("email: not a valid e-mail address.");
+            throw Refusal.invalid("email: not a valid e-mail address.");
         }
         if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw ApiException.badRequest("name: required, at most 200 characters.");
+            throw Refusal.invalid("name: required, at most 200 characters.");
         }
         if (request.role() == null) {
-            throw ApiException.badRequest("role: required, one of ADMIN, REGION_OFFICER, AUDITOR.");
+            throw Refusal.invalid("role: required, one of ADMIN, REGION_OFFICER, AUDITOR.");
         }
         List<String> regions = request.regions() == null ? List.of() : request.regions();
         if (request.role() == Role.REGION_OFFICER && regions.isEmpty()) {
-            throw ApiException.badRequest("regions: a REGION_OFFICER needs at least one region.");
+            throw Refusal.invalid("regions: a REGION_OFFICER needs at least one region.");
         }
         Passwords.requireStrong(request.password());
         AdminAccount account = new AdminAccount();

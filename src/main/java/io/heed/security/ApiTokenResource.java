@@ -57,7 +57,7 @@ public class ApiTokenResource {
     @POST
     public Response issue(IssueTokenRequest request) {
         if (request == null) {
-            throw io.heed.platform.api.ApiException.badRequest("A JSON body with name and role is required.");
+            throw io.heed.platform.error.Refusal.invalid("A JSON body with name and role is required.");
         }
         ApiTokens.IssuedToken issued =
                 tokens.issue(request.name(), request.role(), request.regions(), currentUser.name());

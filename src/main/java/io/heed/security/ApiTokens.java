@@ -2,7 +2,7 @@ package io.heed.security;
 
 import io.heed.audit.AuditLog;
 import io.heed.platform.Hashing;
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,14 +37,14 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(String name, Role role, List<String> regions, String issuedBy) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.badRequest("name: required, at most 100 characters.");
+            throw Refusal.invalid("name: required, at most 100 characters.");
         }
         if (role == null) {
-            throw ApiException.badRequest("role: required, one of ADMIN, REGION_OFFICER, AUDITOR.");
+            throw Refusal.invalid("role: required, one of ADMIN, REGION_OFFICER, AUDITOR.");
         }
         List<String> scoped = regions == null ? List.of() : List.copyOf(regions);
         if (role == Role.REGION_OFFICER && scoped.isEmpty()) {
-            throw ApiException.badRequest("regions: a REGION_OFFICER token needs at least one region.");
+            throw Refusal.invalid("regions: a REGION_OFFICER token needs at least one region.");
         }
         String secret = PREFIX + Hashing.randomUrlSafe(SECRET_BYTES);
         ApiToken token = new ApiToken();
@@ -69,7 +69,7 @@ public class ApiTokens {
     @Transactional
     public void revoke(long id, String revokedBy) {
         ApiToken token = ApiToken.<ApiToken>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No API token with id " + id + "."));
+                .orElseThrow(() -> Refusal.notFound("No API token with id " + id + "."));
         if (token.revokedAt == null) {
             token.revokedAt = clock.instant();
             auditLog.record(revokedBy, "api-token.revoke", "api-token:" + id, Map.of("name", token.name));

@@ -1,6 +1,9 @@
 package io.heed.security;
 
-import io.heed.platform.api.ApiError;
+import io.heed.platform.api.ApiProblems;
+import io.heed.platform.api.Problem;
+import io.heed.platform.web.ErrorSurface;
+import io.heed.platform.web.Failure;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -9,62 +12,40 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Missing or wrong credentials, and a role that is not allowed, answered with the API's JSON error body:
- * whether the refusal comes from the HTTP layer (proactive authentication, path policies) or from a
- * {@code @RolesAllowed} check inside a REST call.
+ * Missing or wrong credentials, and a role that is not allowed, refused by the HTTP layer (proactive
+ * authentication, path policies) before any REST method runs: under {@code /api} answered with the API's problem
+ * details and its Basic challenge. Other paths keep their own mechanism's answer (the console's form login
+ * redirects to its sign-in page). Refusals inside a REST call ({@code @RolesAllowed}) take the same shape through
+ * {@code platform.web.ErrorMappers}.
  */
 @ApplicationScoped
-public class AuthFailureResponses {
-
-    static final String CHALLENGE = "Basic realm=\"Heed\", charset=\"UTF-8\"";
-    private static final String UNAUTHORIZED =
-            "Authentication required: HTTP Basic with an account, or 'Authorization: Bearer' with an API token.";
-    private static final String FORBIDDEN = "Your role does not allow this.";
+class AuthFailureResponses {
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+        router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::handle);
     }
 
     private void handle(RoutingContext context) {
         Throwable failure = context.failure();
-        if (context.response().headWritten()) {
+        if (context.response().headWritten() || !ErrorSurface.under("/api", context.normalizedPath())) {
             context.next();
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
-            end(context, 401, UNAUTHORIZED);
+            end(context, new Failure.Unauthenticated());
         } else if (failure instanceof ForbiddenException) {
-            end(context, 403, FORBIDDEN);
+            end(context, new Failure.Denied());
         } else {
             context.next();
         }
     }
 
-    private static void end(RoutingContext context, int status, String reason) {
-        var response = context.response().setStatusCode(status).putHeader("Content-Type", MediaType.APPLICATION_JSON);
-        if (status == 401) {
-            response.putHeader("WWW-Authenticate", CHALLENGE);
+    private static void end(RoutingContext context, Failure failure) {
+        Problem problem = ApiProblems.problem(failure);
+        var response = context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (failure instanceof Failure.Unauthenticated) {
+            response.putHeader("WWW-Authenticate", ApiProblems.CHALLENGE);
         }
-        response.end(Json.encode(ApiError.of(status, reason)));
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized() {
-        return Response.status(401)
-                .header("WWW-Authenticate", CHALLENGE)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(ApiError.of(401, UNAUTHORIZED))
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return Response.status(403)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(ApiError.of(403, FORBIDDEN))
-                .build();
+        response.end(Json.encode(problem));
     }
 }

@@ -29,8 +29,7 @@ public final class Passwords {
 
     public static void requireStrong(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw io.heed.platform.api.ApiException.badRequest(
-                    "password: must be at least " + MIN_LENGTH + " characters.");
+            throw io.heed.platform.error.Refusal.invalid("password: must be at least " + MIN_LENGTH + " characters.");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.heed.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.heed.platform.api.ApiException;
+import io.heed.platform.error.Refusal;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ class EmployeeCsvTest {
     @Test
     void readingPastTheLimitStopsWith413() {
         String csv = "email,name,region\n" + "someone@example.com,Someone,EMEA\n".repeat(10);
-        ApiException refused = assertThrows(
-                ApiException.class, () -> EmployeeCsv.read(new LimitedInputStream(utf8(csv), 100), new Collected()));
-        assertEquals(413, refused.status());
+        Refusal refused = assertThrows(
+                Refusal.class, () -> EmployeeCsv.read(new LimitedInputStream(utf8(csv), 100), new Collected()));
+        assertEquals(Refusal.Kind.TOO_LARGE, refused.kind());
     }
 
     @Test
@@ -68,10 +68,10 @@ class EmployeeCsvTest {
 
     @Test
     void aStrayQuoteInsideAFieldIsMalformed() {
-        ApiException refused = assertThrows(
-                ApiException.class,
+        Refusal refused = assertThrows(
+                Refusal.class,
                 () -> EmployeeCsv.read(utf8("email,name,region\na@example.com,\"A\"x,EMEA\n"), new Collected()));
-        assertEquals(400, refused.status());
+        assertEquals(Refusal.Kind.INVALID, refused.kind());
         assertEquals(true, refused.getMessage().startsWith("Malformed CSV"), refused.getMessage());
     }
 }

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.heed.platform.api.Problem;
 import io.heed.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,7 +36,7 @@ class AuthenticationTest {
         given().get("/api/v1/employees")
                 .then()
                 .statusCode(401)
-                .contentType(ContentType.JSON)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
                 .header("WWW-Authenticate", startsWith("Basic realm=\"Heed\""))
                 .body("status", equalTo(401))
                 .body("reason", containsString("Authentication required"))
@@ -48,13 +49,13 @@ class AuthenticationTest {
                 .get("/api/v1/employees")
                 .then()
                 .statusCode(401)
-                .contentType(ContentType.JSON)
+                .contentType(startsWith(Problem.MEDIA_TYPE))
                 .body("reason", containsString("Authentication required"));
         withBasic("nobody@heed.test", "whatever-password")
                 .get("/api/v1/employees")
                 .then()
                 .statusCode(401)
-                .contentType(ContentType.JSON);
+                .contentType(startsWith(Problem.MEDIA_TYPE));
     }
 
     @Test
@@ -106,7 +107,7 @@ class AuthenticationTest {
                 .get("/api/v1/regions")
                 .then()
                 .statusCode(401)
-                .contentType(ContentType.JSON);
+                .contentType(startsWith(Problem.MEDIA_TYPE));
     }
 
     @Test

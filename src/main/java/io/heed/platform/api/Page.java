@@ -1,5 +1,6 @@
 package io.heed.platform.api;
 
+import io.heed.platform.error.Refusal;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,10 +17,10 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     /** Checks the paging parameters a client sent, before any query runs. */
     public static void check(int page, int size) {
         if (page < 0) {
-            throw ApiException.badRequest("page: must be 0 or more.");
+            throw Refusal.invalid("page: must be 0 or more.");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw ApiException.badRequest("size: must be between 1 and " + MAX_SIZE + ".");
+            throw Refusal.invalid("size: must be between 1 and " + MAX_SIZE + ".");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.heed.platform.api;
 
+import io.heed.platform.error.Refusal;
 import java.util.Optional;
 
 /** Strict parsing of optional query parameters: a typo is a 400 naming the parameter, never a silent default. */
@@ -14,7 +15,7 @@ public final class QueryParameters {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Optional.of(true);
             case "false" -> Optional.of(false);
-            default -> throw ApiException.badRequest(name + ": must be true or false.");
+            default -> throw Refusal.invalid(name + ": must be true or false.");
         };
     }
 

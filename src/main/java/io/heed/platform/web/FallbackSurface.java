@@ -1,0 +1,7 @@
+package io.heed.platform.web;
+
+/**
+ * The surface that answers paths no other {@link ErrorSurface} covers: the JSON API's problem details. Exactly
+ * one bean implements it.
+ */
+public interface FallbackSurface extends ErrorSurface {}
