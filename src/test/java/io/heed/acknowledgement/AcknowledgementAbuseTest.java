@@ -1,9 +1,9 @@
 package io.heed.acknowledgement;
 
-import static io.heed.acknowledgement.AckFixtures.answer;
-import static io.heed.acknowledgement.AckFixtures.browse;
-import static io.heed.acknowledgement.AckFixtures.csrf;
-import static io.heed.acknowledgement.AckFixtures.notApplicable;
+import static io.heed.support.Scenario.answer;
+import static io.heed.support.Scenario.browse;
+import static io.heed.support.Scenario.csrf;
+import static io.heed.support.Scenario.notApplicable;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.security.LinkTokens;
+import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,15 +48,13 @@ class AcknowledgementAbuseTest {
     @Inject
     AcknowledgementConfig config;
 
-    AckFixtures fixtures;
     long campaign;
 
     @BeforeEach
     void launch() {
         limiter.reset();
-        AckFixtures.reset(dataSource);
-        fixtures = new AckFixtures(dataSource, linkTokens);
-        campaign = AckFixtures.launchCampaign("LinkedIn opt-out");
+        Database.reset(dataSource);
+        campaign = Scenario.launchedTomorrow(Scenario.request("LinkedIn opt-out"));
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class AcknowledgementAbuseTest {
 
     @Test
     void anAddressThatKeepsFailingIsAnswered429UntilItsWindowEnds() {
-        String ben = fixtures.token(campaign, "ben@example.com");
+        String ben = Scenario.token(campaign, "ben@example.com");
         String csrf = csrf(ben);
         int limit = config.rateLimit().maxFailures();
         for (int i = 0; i < limit; i++) {
@@ -88,23 +88,23 @@ class AcknowledgementAbuseTest {
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(429);
         notApplicable(ben, csrf).then().statusCode(429);
         given().head("/ack/" + ben).then().statusCode(429);
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
 
         limiter.reset(); // the window's end
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
-        assertEquals(1, fixtures.count("select count(*) from step_answer"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer"));
     }
 
     @Test
     void successesDoNotCountTowardsTheLimit() {
-        String ben = fixtures.token(campaign, "ben@example.com");
+        String ben = Scenario.token(campaign, "ben@example.com");
         String csrf = csrf(ben);
         for (int i = 0; i < config.rateLimit().maxFailures() + 5; i++) {
             browse(ben).then().statusCode(200);
             answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
         }
         // 410 is not a failure either: the employee did nothing wrong.
-        io.heed.campaign.CampaignFixtures.act(campaign, "close").statusCode(200);
+        Scenario.act(campaign, "close").statusCode(200);
         for (int i = 0; i < config.rateLimit().maxFailures() + 5; i++) {
             answer(ben, "genai-toggle", "done", csrf).then().statusCode(410);
         }
@@ -139,14 +139,14 @@ class AcknowledgementAbuseTest {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        String ben = fixtures.token(campaign, "ben@example.com");
-        String anna = fixtures.token(campaign, "anna@example.com");
+        String ben = Scenario.token(campaign, "ben@example.com");
+        String anna = Scenario.token(campaign, "anna@example.com");
         try {
             String csrf = csrf(ben);
             browse(ben).then().statusCode(200);
             given().head("/ack/" + ben).then().statusCode(200);
             answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
-            for (String step : AckFixtures.STEPS) {
+            for (String step : Scenario.STEPS) {
                 answer(ben, step, "done", csrf).then().statusCode(303);
             }
             notApplicable(anna, csrf(anna)).then().statusCode(303);

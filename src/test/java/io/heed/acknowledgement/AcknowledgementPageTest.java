@@ -1,8 +1,8 @@
 package io.heed.acknowledgement;
 
-import static io.heed.acknowledgement.AckFixtures.BROWSER;
-import static io.heed.acknowledgement.AckFixtures.SAFE_LINKS;
-import static io.heed.acknowledgement.AckFixtures.STEPS;
+import static io.heed.support.Scenario.BROWSER;
+import static io.heed.support.Scenario.SAFE_LINKS;
+import static io.heed.support.Scenario.STEPS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.security.LinkTokens;
+import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -46,15 +48,13 @@ class AcknowledgementPageTest {
     @Inject
     FailureLimiter limiter;
 
-    AckFixtures fixtures;
     long campaign;
 
     @BeforeEach
     void launch() {
         limiter.reset();
-        AckFixtures.reset(dataSource);
-        fixtures = new AckFixtures(dataSource, linkTokens);
-        campaign = AckFixtures.launchCampaign("LinkedIn opt-out");
+        Database.reset(dataSource);
+        campaign = Scenario.launchedTomorrow(Scenario.request("LinkedIn opt-out"));
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class AcknowledgementPageTest {
 
     @Test
     void scannerVisitsRecordNoAcknowledgementOnlyPossiblyAutomatedVisits() {
-        String token = fixtures.token(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
         for (int i = 0; i < 2; i++) {
             given().header("User-Agent", SAFE_LINKS)
                     .get("/ack/" + token)
@@ -76,68 +76,84 @@ class AcknowledgementPageTest {
         given().header("User-Agent", SAFE_LINKS).head("/ack/" + token).then().statusCode(200);
         visitLog.flush();
 
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
-        assertEquals(0, fixtures.count("select count(*) from step_answer_change"));
-        assertEquals(0, fixtures.count("select count(*) from recipient where completed_at is not null"));
-        assertEquals(3, fixtures.count("select count(*) from page_visit where possibly_automated"));
-        assertEquals(1, fixtures.count("select count(*) from page_visit where method = 'HEAD'"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer_change"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from recipient where completed_at is not null"));
+        assertEquals(3, Database.count(dataSource, "select count(*) from page_visit where possibly_automated"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from page_visit where method = 'HEAD'"));
         assertEquals(
                 2,
-                fixtures.count("select count(*) from page_visit where automation_signals like "
-                        + "'%scanner-user-agent,no-accept-language%' and method = 'GET'"));
-        long id = fixtures.recipientId(campaign, "ben@example.com");
+                Database.count(
+                        dataSource,
+                        "select count(*) from page_visit where automation_signals like "
+                                + "'%scanner-user-agent,no-accept-language%' and method = 'GET'"));
+        long id = Scenario.recipientId(campaign, "ben@example.com");
         assertEquals(
                 1,
-                fixtures.count("select count(*) from recipient where id = " + id
-                        + " and first_visit_at is not null and first_human_visit_at is null"));
-        assertEquals(0, fixtures.count("select count(*) from page_visit where client_address_hash like '%127.0.0.1%'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from recipient where id = " + id
+                                + " and first_visit_at is not null and first_human_visit_at is null"));
+        assertEquals(
+                0,
+                Database.count(
+                        dataSource, "select count(*) from page_visit where client_address_hash like '%127.0.0.1%'"));
     }
 
     @Test
     void aBrowserVisitIsTheFirstHumanVisitAndKeepsItsTime() {
-        String token = fixtures.token(campaign, "ben@example.com");
-        long id = fixtures.recipientId(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
+        long id = Scenario.recipientId(campaign, "ben@example.com");
         given().header("User-Agent", SAFE_LINKS).get("/ack/" + token).then().statusCode(200);
-        AckFixtures.browse(token).then().statusCode(200);
+        Scenario.browse(token).then().statusCode(200);
         visitLog.flush();
-        long firstHuman = fixtures.count(
+        long firstHuman = Database.count(
+                dataSource,
                 "select (extract(epoch from first_human_visit_at) * 1000000)::bigint from recipient where id = " + id);
-        AckFixtures.browse(token).then().statusCode(200);
+        Scenario.browse(token).then().statusCode(200);
         visitLog.flush();
         assertEquals(
                 1,
-                fixtures.count("select count(*) from recipient where id = " + id
-                        + " and first_visit_at < first_human_visit_at"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from recipient where id = " + id
+                                + " and first_visit_at < first_human_visit_at"));
         assertEquals(
                 firstHuman,
-                fixtures.count("select (extract(epoch from first_human_visit_at) * 1000000)::bigint"
-                        + " from recipient where id = " + id));
-        assertEquals(2, fixtures.count("select count(*) from page_visit where not possibly_automated"));
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+                Database.count(
+                        dataSource,
+                        "select (extract(epoch from first_human_visit_at) * 1000000)::bigint"
+                                + " from recipient where id = " + id));
+        assertEquals(2, Database.count(dataSource, "select count(*) from page_visit where not possibly_automated"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
     }
 
     @Test
     void aVisitSecondsAfterDeliveryLooksAutomatedEvenFromABrowser() {
-        String token = fixtures.token(campaign, "ben@example.com");
-        long id = fixtures.recipientId(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
+        long id = Scenario.recipientId(campaign, "ben@example.com");
         io.heed.support.Database.execute(
                 dataSource,
                 "update recipient set sent_at = now() - interval '5 seconds', delivery_status = 'SENT' where id = "
                         + id);
-        AckFixtures.browse(token).then().statusCode(200);
+        Scenario.browse(token).then().statusCode(200);
         visitLog.flush();
         assertEquals(
-                1, fixtures.count("select count(*) from page_visit where automation_signals = 'soon-after-delivery'"));
+                1,
+                Database.count(
+                        dataSource,
+                        "select count(*) from page_visit where automation_signals = 'soon-after-delivery'"));
         assertEquals(
                 1,
-                fixtures.count(
+                Database.count(
+                        dataSource,
                         "select count(*) from recipient where id = " + id + " and first_human_visit_at is null"));
     }
 
     @Test
     void thePageShowsTheAdvisoryAndEveryStepWithItsFormInEnglish() {
-        String token = fixtures.token(campaign, "ben@example.com");
-        Document page = AckFixtures.page(token);
+        String token = Scenario.token(campaign, "ben@example.com");
+        Document page = Scenario.page(token);
         assertEquals("en", page.selectFirst("html").attr("lang"));
         assertEquals(
                 "Stop LinkedIn from training AI on your data",
@@ -173,7 +189,7 @@ class AcknowledgementPageTest {
 
     @Test
     void aGermanEmployeeReadsTheirPageInGerman() {
-        Document page = AckFixtures.page(fixtures.token(campaign, "anna@example.com"));
+        Document page = Scenario.page(Scenario.token(campaign, "anna@example.com"));
         assertEquals("de", page.selectFirst("html").attr("lang"));
         assertEquals(
                 "Verhindern Sie, dass LinkedIn KI mit Ihren Daten trainiert",
@@ -188,20 +204,20 @@ class AcknowledgementPageTest {
         // de-DE falls back to German too; Japanese (no translation) to English.
         assertEquals(
                 "de",
-                AckFixtures.page(fixtures.token(campaign, "mia@example.com"))
+                Scenario.page(Scenario.token(campaign, "mia@example.com"))
                         .selectFirst("html")
                         .attr("lang"));
         assertEquals(
                 "en",
-                AckFixtures.page(fixtures.token(campaign, "yuki@example.com"))
+                Scenario.page(Scenario.token(campaign, "yuki@example.com"))
                         .selectFirst("html")
                         .attr("lang"));
     }
 
     @Test
     void thePageIsValidHtmlWithNoExternalAssetAndNoScript() {
-        String token = fixtures.token(campaign, "anna@example.com");
-        String html = AckFixtures.browse(token).asString();
+        String token = Scenario.token(campaign, "anna@example.com");
+        String html = Scenario.browse(token).asString();
         Parser parser = Parser.htmlParser().setTrackErrors(50);
         Document page = Jsoup.parse(html, "", parser);
         assertEquals(
@@ -235,13 +251,13 @@ class AcknowledgementPageTest {
 
     @Test
     void everyAckResponseCarriesTheSecurityHeaders() {
-        String token = fixtures.token(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
         List<Response> responses = List.of(
-                AckFixtures.browse(token),
+                Scenario.browse(token),
                 given().head("/ack/" + token),
-                AckFixtures.browse("nope"),
-                AckFixtures.answer(token, "genai-toggle", "done", AckFixtures.csrf(token)),
-                AckFixtures.answer(token, "genai-toggle", "done", null),
+                Scenario.browse("nope"),
+                Scenario.answer(token, "genai-toggle", "done", Scenario.csrf(token)),
+                Scenario.answer(token, "genai-toggle", "done", null),
                 given().get("/ack/" + token + "/no/such/path"));
         for (Response response : responses) {
             response.then()
@@ -257,7 +273,7 @@ class AcknowledgementPageTest {
 
     @Test
     void theStyleSheetMatchesTheHashThePolicyAllows() throws Exception {
-        Response response = AckFixtures.browse(fixtures.token(campaign, "ben@example.com"));
+        Response response = Scenario.browse(Scenario.token(campaign, "ben@example.com"));
         String css = Jsoup.parse(response.asString()).selectFirst("style").data();
         String hash = java.util.Base64.getEncoder()
                 .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
@@ -267,7 +283,7 @@ class AcknowledgementPageTest {
 
     @Test
     void errorsUnderAckAreHtmlPagesWithoutDetail() {
-        String token = fixtures.token(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
         for (Response response : List.of(
                 given().get("/ack/" + token + "/no/such/path"),
                 given().get("/ack/"),
@@ -287,7 +303,7 @@ class AcknowledgementPageTest {
 
     @Test
     void aFormAddressOpenedWithGetLeadsToThePageAndRecordsNothing() {
-        String token = fixtures.token(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
         for (String path : List.of("/steps/genai-toggle", "/not-applicable")) {
             given().redirects()
                     .follow(false)
@@ -296,12 +312,12 @@ class AcknowledgementPageTest {
                     .statusCode(303)
                     .header("Location", equalTo("http://localhost:8080/ack/" + token));
         }
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
     }
 
     @Test
     void headIsAnsweredLikeGetWithoutBody() {
-        String token = fixtures.token(campaign, "ben@example.com");
+        String token = Scenario.token(campaign, "ben@example.com");
         given().header("User-Agent", BROWSER)
                 .head("/ack/" + token)
                 .then()

@@ -1,18 +1,18 @@
 package io.heed.acknowledgement;
 
-import static io.heed.acknowledgement.AckFixtures.STEPS;
-import static io.heed.acknowledgement.AckFixtures.answer;
-import static io.heed.acknowledgement.AckFixtures.csrf;
-import static io.heed.acknowledgement.AckFixtures.notApplicable;
-import static io.heed.acknowledgement.AckFixtures.page;
+import static io.heed.support.Scenario.STEPS;
+import static io.heed.support.Scenario.answer;
+import static io.heed.support.Scenario.csrf;
+import static io.heed.support.Scenario.notApplicable;
+import static io.heed.support.Scenario.page;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.heed.campaign.CampaignFixtures;
 import io.heed.security.LinkTokens;
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -52,7 +52,6 @@ class RecordAcknowledgementTest {
     @Inject
     RecordedAnswers recorded;
 
-    AckFixtures fixtures;
     long campaign;
     String ben;
     long benId;
@@ -60,11 +59,10 @@ class RecordAcknowledgementTest {
     @BeforeEach
     void launch() {
         limiter.reset();
-        AckFixtures.reset(dataSource);
-        fixtures = new AckFixtures(dataSource, linkTokens);
-        campaign = AckFixtures.launchCampaign("LinkedIn opt-out");
-        ben = fixtures.token(campaign, "ben@example.com");
-        benId = fixtures.recipientId(campaign, "ben@example.com");
+        Database.reset(dataSource);
+        campaign = Scenario.launchedTomorrow(Scenario.request("LinkedIn opt-out"));
+        ben = Scenario.token(campaign, "ben@example.com");
+        benId = Scenario.recipientId(campaign, "ben@example.com");
         recorded.events().clear();
     }
 
@@ -87,13 +85,18 @@ class RecordAcknowledgementTest {
         }
         assertEquals(
                 5,
-                fixtures.count("select count(*) from step_answer where recipient_id = " + benId
-                        + " and status = 'done' and answered_via = 'step' and campaign_id = " + campaign));
-        assertEquals(5, fixtures.count("select count(*) from step_answer_change where previous_status is null"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer where recipient_id = " + benId
+                                + " and status = 'done' and answered_via = 'step' and campaign_id = " + campaign));
+        assertEquals(
+                5, Database.count(dataSource, "select count(*) from step_answer_change where previous_status is null"));
         assertEquals(
                 1,
-                fixtures.count("select count(*) from recipient r where id = " + benId + " and completed_at = "
-                        + "(select max(changed_at) from step_answer where recipient_id = r.id)"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from recipient r where id = " + benId + " and completed_at = "
+                                + "(select max(changed_at) from step_answer where recipient_id = r.id)"));
         assertEquals(5, recorded.events().size());
         assertEquals(
                 1,
@@ -108,7 +111,7 @@ class RecordAcknowledgementTest {
         assertTrue(page.text().contains("5 of 5 steps answered"));
         assertEquals(5, page.select(".state.done").size());
         // Someone else's answers are untouched.
-        assertEquals(0, fixtures.count("select count(*) from step_answer where recipient_id <> " + benId));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer where recipient_id <> " + benId));
     }
 
     @Test
@@ -122,12 +125,14 @@ class RecordAcknowledgementTest {
         answer(ben, "genai-toggle", "maybe", csrf).then().statusCode(400);
         answer(ben, "genai-toggle", null, csrf).then().statusCode(400);
         answer(ben, "no-such-step", "done", csrf).then().statusCode(400);
-        assertEquals(1, fixtures.count("select count(*) from step_answer"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer"));
         assertEquals(
                 1,
-                fixtures.count("select count(*) from step_answer where step_key = 'objection-form'"
-                        + " and status = 'not_applicable'"));
-        assertEquals(1, fixtures.count("select count(*) from step_answer_change"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer where step_key = 'objection-form'"
+                                + " and status = 'not_applicable'"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer_change"));
         Document page = page(ben);
         assertEquals(
                 "Not applicable",
@@ -144,13 +149,17 @@ class RecordAcknowledgementTest {
                 .header("Location", equalTo("http://localhost:8080/ack/" + ben + "?saved=1"));
         assertEquals(
                 5,
-                fixtures.count("select count(*) from step_answer where status = 'not_applicable'"
-                        + " and answered_via = 'playbook'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer where status = 'not_applicable'"
+                                + " and answered_via = 'playbook'"));
         assertEquals(1, completed(benId));
         assertEquals(
                 1,
-                fixtures.count("select count(*) from step_answer_change where step_key = 'genai-toggle'"
-                        + " and previous_status = 'done' and status = 'not_applicable' and answered_via = 'playbook'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer_change where step_key = 'genai-toggle'"
+                                + " and previous_status = 'done' and status = 'not_applicable' and answered_via = 'playbook'"));
         assertEquals(6, recorded.events().size());
         assertEquals(
                 1,
@@ -158,7 +167,7 @@ class RecordAcknowledgementTest {
         assertTrue(recorded.events().get(5).completedNow());
         // Saying it again changes nothing.
         notApplicable(ben, csrf).then().statusCode(303);
-        assertEquals(6, fixtures.count("select count(*) from step_answer_change"));
+        assertEquals(6, Database.count(dataSource, "select count(*) from step_answer_change"));
         assertEquals(6, recorded.events().size());
         Document page = page(ben);
         assertTrue(page.selectFirst("#step-genai-toggle").text().contains("with \"I have no LinkedIn account\""));
@@ -175,7 +184,7 @@ class RecordAcknowledgementTest {
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
         assertEquals(first, micros("select first_answered_at from step_answer"));
         assertEquals(changed, micros("select changed_at from step_answer"));
-        assertEquals(1, fixtures.count("select count(*) from step_answer_change"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer_change"));
         assertEquals(1, recorded.events().size());
     }
 
@@ -195,19 +204,28 @@ class RecordAcknowledgementTest {
         assertEquals(completedAt, micros("select completed_at from recipient where id = " + benId));
         assertEquals(first, micros("select first_answered_at from step_answer where step_key = 'objection-form'"));
         assertTrue(micros("select changed_at from step_answer where step_key = 'objection-form'") > first);
-        assertEquals(3, fixtures.count("select count(*) from step_answer_change where step_key = 'objection-form'"));
+        assertEquals(
+                3,
+                Database.count(
+                        dataSource, "select count(*) from step_answer_change where step_key = 'objection-form'"));
         assertEquals(
                 1,
-                fixtures.count("select count(*) from step_answer_change where step_key = 'objection-form'"
-                        + " and previous_status = 'done' and status = 'not_applicable'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer_change where step_key = 'objection-form'"
+                                + " and previous_status = 'done' and status = 'not_applicable'"));
         assertEquals(
                 1,
-                fixtures.count("select count(*) from step_answer_change where step_key = 'objection-form'"
-                        + " and previous_status = 'not_applicable' and status = 'done'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer_change where step_key = 'objection-form'"
+                                + " and previous_status = 'not_applicable' and status = 'done'"));
         assertEquals(
                 7,
-                fixtures.count("select count(*) from step_answer_change where user_agent like 'Mozilla/5.0%'"
-                        + " and length(client_address_hash) = 32 and client_address_hash !~ '[.:]'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer_change where user_agent like 'Mozilla/5.0%'"
+                                + " and length(client_address_hash) = 32 and client_address_hash !~ '[.:]'"));
         assertEquals(
                 1,
                 recorded.events().stream().filter(AnswerRecorded::completedNow).count());
@@ -241,8 +259,8 @@ class RecordAcknowledgementTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, fixtures.count("select count(*) from step_answer"));
-        assertEquals(1, fixtures.count("select count(*) from step_answer_change"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer_change"));
         assertEquals(1, recorded.events().size());
     }
 
@@ -250,7 +268,7 @@ class RecordAcknowledgementTest {
     void aClosedCampaignShowsItsAnswersReadOnlyAndRefusesPosts() {
         String csrf = csrf(ben);
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
-        CampaignFixtures.act(campaign, "close").statusCode(200);
+        Scenario.act(campaign, "close").statusCode(200);
 
         Document page = page(ben);
         assertTrue(page.select("form").isEmpty(), "no form once the campaign has ended");
@@ -263,32 +281,32 @@ class RecordAcknowledgementTest {
                 .body(containsString("http://localhost:8080/ack/" + ben));
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(410);
         notApplicable(ben, csrf).then().statusCode(410);
-        assertEquals(1, fixtures.count("select count(*) from step_answer"));
-        assertEquals(1, fixtures.count("select count(*) from step_answer_change"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer_change"));
     }
 
     @Test
     void aPausedCampaignStillTakesAnswers() {
         String csrf = csrf(ben);
-        CampaignFixtures.act(campaign, "pause").statusCode(200);
+        Scenario.act(campaign, "pause").statusCode(200);
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
-        assertEquals(1, fixtures.count("select count(*) from step_answer"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from step_answer"));
         assertEquals(5, page(ben).select("form[action*=/steps/]").size());
     }
 
     @Test
     void aCancelledCampaignRefusesPostsToo() {
         String csrf = csrf(ben);
-        CampaignFixtures.act(campaign, "cancel").statusCode(200);
+        Scenario.act(campaign, "cancel").statusCode(200);
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(410);
         assertTrue(page(ben).select("form").isEmpty());
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
     }
 
     @Test
     void aPostWithoutOrWithAWrongCsrfTokenIsRefusedAndRecordsNothing() {
-        String anna = fixtures.token(campaign, "anna@example.com");
-        long annaId = fixtures.recipientId(campaign, "anna@example.com");
+        String anna = Scenario.token(campaign, "anna@example.com");
+        long annaId = Scenario.recipientId(campaign, "anna@example.com");
         Instant now = Instant.now();
         List<String> wrong = new ArrayList<>();
         wrong.add(null);
@@ -307,8 +325,8 @@ class RecordAcknowledgementTest {
                     .body(containsString("Please reload the page"));
             notApplicable(ben, csrf).then().statusCode(403);
         }
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
-        assertEquals(0, fixtures.count("select count(*) from step_answer_change"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer_change"));
         assertTrue(recorded.events().isEmpty());
         // A real browser's form post under Referrer-Policy: no-referrer sends Origin: null: it is accepted.
         RestAssured.given()
@@ -320,7 +338,7 @@ class RecordAcknowledgementTest {
                 .post("/ack/" + ben + "/steps/genai-toggle")
                 .then()
                 .statusCode(303);
-        assertEquals(0, fixtures.count("select count(*) from step_answer where recipient_id = " + annaId));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer where recipient_id = " + annaId));
     }
 
     @Test
@@ -336,7 +354,7 @@ class RecordAcknowledgementTest {
         tampered.add(ben.substring(0, ben.length() - 1));
         tampered.add("not-a-token");
         for (String token : tampered) {
-            AckFixtures.browse(token)
+            Scenario.browse(token)
                     .then()
                     .statusCode(404)
                     .contentType(containsString("text/html"))
@@ -346,17 +364,17 @@ class RecordAcknowledgementTest {
             limiter.reset();
         }
         visitLog.flush();
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
-        assertEquals(1, fixtures.count("select count(*) from page_visit"), "only the valid page view");
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
+        assertEquals(1, Database.count(dataSource, "select count(*) from page_visit"), "only the valid page view");
         // The 404 page is the same whatever was wrong.
-        String unknown = AckFixtures.browse("not-a-token").asString();
-        assertEquals(unknown, AckFixtures.browse(tampered.get(2)).asString());
+        String unknown = Scenario.browse("not-a-token").asString();
+        assertEquals(unknown, Scenario.browse(tampered.get(2)).asString());
     }
 
     @Test
     void oneRecipientsLinkCannotAnswerForAnother() {
-        String anna = fixtures.token(campaign, "anna@example.com");
-        long annaId = fixtures.recipientId(campaign, "anna@example.com");
+        String anna = Scenario.token(campaign, "anna@example.com");
+        long annaId = Scenario.recipientId(campaign, "anna@example.com");
         String benCsrf = csrf(ben);
         String annaCsrf = csrf(anna);
         // Ben's link with Anna's form token, and the reverse.
@@ -374,20 +392,24 @@ class RecordAcknowledgementTest {
         String forgedToken = keyId + "." + encoder.encodeToString(forged);
         answer(forgedToken, "genai-toggle", "done", annaCsrf).then().statusCode(404);
         answer(forgedToken, "genai-toggle", "done", benCsrf).then().statusCode(404);
-        AckFixtures.browse(forgedToken).then().statusCode(404);
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+        Scenario.browse(forgedToken).then().statusCode(404);
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
         // Each answers only for themselves.
         answer(ben, "genai-toggle", "done", benCsrf).then().statusCode(303);
         answer(anna, "review-content", "done", annaCsrf).then().statusCode(303);
         assertEquals(
                 1,
-                fixtures.count("select count(*) from step_answer where recipient_id = " + benId
-                        + " and step_key = 'genai-toggle'"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer where recipient_id = " + benId
+                                + " and step_key = 'genai-toggle'"));
         assertEquals(
                 1,
-                fixtures.count("select count(*) from step_answer where recipient_id = " + annaId
-                        + " and step_key = 'review-content'"));
-        assertEquals(2, fixtures.count("select count(*) from step_answer"));
+                Database.count(
+                        dataSource,
+                        "select count(*) from step_answer where recipient_id = " + annaId
+                                + " and step_key = 'review-content'"));
+        assertEquals(2, Database.count(dataSource, "select count(*) from step_answer"));
     }
 
     @Test
@@ -399,18 +421,21 @@ class RecordAcknowledgementTest {
                 .then()
                 .statusCode(403)
                 .contentType(containsString("text/html"));
-        assertEquals(0, fixtures.count("select count(*) from step_answer"));
+        assertEquals(0, Database.count(dataSource, "select count(*) from step_answer"));
         assertTrue(recorded.events().isEmpty());
     }
 
     private int completed(long recipientId) {
-        return (int) fixtures.count(
+        return (int) Database.count(
+                dataSource,
                 "select count(*) from recipient where id = " + recipientId + " and completed_at is not null");
     }
 
     private long micros(String sql) {
-        return fixtures.count("select (extract(epoch from t) * 1000000)::bigint from ("
-                + sql.replaceFirst("select (\\w+) from", "select $1 as t from")
-                + ") x");
+        return Database.count(
+                dataSource,
+                "select (extract(epoch from t) * 1000000)::bigint from ("
+                        + sql.replaceFirst("select (\\w+) from", "select $1 as t from")
+                        + ") x");
     }
 }

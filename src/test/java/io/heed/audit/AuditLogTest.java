@@ -23,7 +23,7 @@ class AuditLogTest {
 
     @BeforeEach
     void emptyLog() {
-        Database.truncate(dataSource, "audit_event");
+        Database.reset(dataSource);
     }
 
     private static void threeAdminActions() {

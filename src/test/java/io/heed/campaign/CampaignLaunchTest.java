@@ -1,11 +1,11 @@
 package io.heed.campaign;
 
-import static io.heed.campaign.CampaignFixtures.act;
-import static io.heed.campaign.CampaignFixtures.audience;
-import static io.heed.campaign.CampaignFixtures.createDraft;
-import static io.heed.campaign.CampaignFixtures.request;
 import static io.heed.support.Api.asAdmin;
 import static io.heed.support.Api.asRegionOfficer;
+import static io.heed.support.Scenario.act;
+import static io.heed.support.Scenario.audience;
+import static io.heed.support.Scenario.createDraft;
+import static io.heed.support.Scenario.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.support.Api;
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.heed.support.TestPlaybooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,8 +44,8 @@ class CampaignLaunchTest {
 
     @BeforeEach
     void seed() {
-        Database.truncate(dataSource, "campaign_escalation", "campaign_test_send", "recipient", "campaign", "employee");
-        CampaignFixtures.seedDirectory();
+        Database.reset(dataSource);
+        Scenario.seedDirectory();
     }
 
     private Set<String> recipientsOf(Map<String, Object> audience) {

@@ -1,12 +1,12 @@
 package io.heed.campaign;
 
-import static io.heed.campaign.CampaignFixtures.act;
-import static io.heed.campaign.CampaignFixtures.create;
-import static io.heed.campaign.CampaignFixtures.createDraft;
-import static io.heed.campaign.CampaignFixtures.request;
 import static io.heed.support.Api.asAdmin;
 import static io.heed.support.Api.asAuditor;
 import static io.heed.support.Api.asRegionOfficer;
+import static io.heed.support.Scenario.act;
+import static io.heed.support.Scenario.create;
+import static io.heed.support.Scenario.createDraft;
+import static io.heed.support.Scenario.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -34,8 +35,8 @@ class CampaignLifecycleTest {
 
     @BeforeEach
     void seed() {
-        Database.truncate(dataSource, "campaign_test_send", "recipient", "campaign", "employee");
-        CampaignFixtures.seedDirectory();
+        Database.reset(dataSource);
+        Scenario.seedDirectory();
     }
 
     @Test
@@ -43,7 +44,7 @@ class CampaignLifecycleTest {
         Map<String, Object> body = request("LinkedIn opt-out, EMEA");
         body.put(
                 "audience",
-                CampaignFixtures.audience(
+                Scenario.audience(
                         List.of("EMEA"),
                         List.of(),
                         List.of("DE", "GB"),
@@ -87,7 +88,7 @@ class CampaignLifecycleTest {
         body.put("escalateToManagerAfterDays", 0);
         body.put(
                 "audience",
-                CampaignFixtures.audience(
+                Scenario.audience(
                         List.of(),
                         List.of(),
                         List.of("XX"),

@@ -1,15 +1,16 @@
 package io.heed.campaign;
 
-import static io.heed.campaign.CampaignFixtures.act;
-import static io.heed.campaign.CampaignFixtures.createDraft;
-import static io.heed.campaign.CampaignFixtures.request;
 import static io.heed.support.Api.asAdmin;
+import static io.heed.support.Scenario.act;
+import static io.heed.support.Scenario.createDraft;
+import static io.heed.support.Scenario.request;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.delivery.MailCatcher;
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -40,16 +41,9 @@ class CampaignMailTest {
 
     @BeforeEach
     void seed() {
-        Database.truncate(
-                dataSource,
-                "outbox_message",
-                "campaign_escalation",
-                "campaign_test_send",
-                "recipient",
-                "campaign",
-                "employee");
+        Database.reset(dataSource);
         catcher.clear();
-        CampaignFixtures.seedDirectory();
+        Scenario.seedDirectory();
     }
 
     @Test

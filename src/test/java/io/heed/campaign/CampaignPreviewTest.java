@@ -1,8 +1,8 @@
 package io.heed.campaign;
 
-import static io.heed.campaign.CampaignFixtures.createDraft;
-import static io.heed.campaign.CampaignFixtures.request;
 import static io.heed.support.Api.asAdmin;
+import static io.heed.support.Scenario.createDraft;
+import static io.heed.support.Scenario.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.heed.support.Api;
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -28,8 +29,8 @@ class CampaignPreviewTest {
 
     @BeforeEach
     void seed() {
-        Database.truncate(dataSource, "campaign_test_send", "recipient", "campaign", "employee");
-        CampaignFixtures.seedDirectory();
+        Database.reset(dataSource);
+        Scenario.seedDirectory();
         Api.importEmployees(
                         "email,name,region\nmallory@example.com,\"<img src=x onerror=alert(1)> Mallory & Co\",EMEA\n",
                         "")

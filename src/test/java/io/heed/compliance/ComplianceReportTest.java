@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.heed.acknowledgement.VisitLog;
-import io.heed.campaign.CampaignFixtures;
 import io.heed.campaign.RecipientDeliveryState;
 import io.heed.platform.Hashing;
 import io.heed.security.LinkTokens;
 import io.heed.support.Api;
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -120,7 +120,7 @@ class ComplianceReportTest {
                                 + "zoe@example.com,\"Zoë \"\"Z\"\" Ng\",EMEA,\"Sales, Inside\",GB,Europe/London\n",
                         "")
                 .statusCode(200);
-        Map<String, Object> request = CampaignFixtures.request("Hostile names");
+        Map<String, Object> request = Scenario.request("Hostile names");
         request.put("sendAt", Instant.now().plus(1, ChronoUnit.DAYS).toString());
         // nobody's department is "none": the audience is exactly the three named
         request.put(
@@ -130,8 +130,8 @@ class ComplianceReportTest {
                         List.of("eve@example.com", "sam@example.com", "zoe@example.com"),
                         "departments",
                         List.of("none")));
-        long id = CampaignFixtures.createDraft(request);
-        CampaignFixtures.act(id, "launch").statusCode(200);
+        long id = Scenario.createDraft(request);
+        Scenario.act(id, "launch").statusCode(200);
 
         String csv = Api.asAdmin()
                 .get("/api/v1/campaigns/" + id + "/report.csv")

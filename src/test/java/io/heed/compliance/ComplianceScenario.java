@@ -1,19 +1,12 @@
 package io.heed.compliance;
 
-import static io.restassured.RestAssured.given;
-
-import io.heed.campaign.CampaignFixtures;
 import io.heed.campaign.RecipientDeliveryState;
 import io.heed.delivery.DeliveryOutcome;
 import io.heed.security.LinkTokens;
 import io.heed.support.Api;
 import io.heed.support.Database;
+import io.heed.support.Scenario;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,11 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.jsoup.Jsoup;
 
 /**
  * A launched campaign of the LinkedIn playbook (5 steps) to the six active employees of
- * {@link CampaignFixtures#seedDirectory}, driven through the real paths: launch, the delivery listener's outcomes,
+ * {@link Scenario#seedDirectory}, driven through the real paths: launch, the delivery listener's outcomes,
  * the employees' pages (browser and mail scanner) and their answers, a test send. What each one did:
  *
  * <pre>
@@ -44,11 +36,7 @@ import org.jsoup.Jsoup;
  */
 final class ComplianceScenario {
 
-    static final String BROWSER =
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
-    static final String SAFE_LINKS = "Mozilla/5.0 (compatible; Microsoft Office SafeLinks scanner)";
-    static final List<String> STEPS =
-            List.of("genai-toggle", "objection-form", "review-content", "ad-preferences", "mindful-posting");
+    static final List<String> STEPS = Scenario.STEPS;
     static final LocalDate EMEA_DEADLINE = LocalDate.of(2026, 12, 15);
     static final LocalDate OTHER_DEADLINE = LocalDate.of(2026, 12, 31);
 
@@ -62,32 +50,12 @@ final class ComplianceScenario {
         this.campaign = campaign;
     }
 
-    static void reset(DataSource dataSource) {
-        Database.truncate(
-                dataSource,
-                "page_visit",
-                "step_answer_change",
-                "step_answer",
-                "campaign_test_send",
-                "compliance_report_recipient",
-                "compliance_report_run",
-                "outbox_message",
-                "outbox_stream",
-                "recipient",
-                "campaign",
-                "employee",
-                "audit_event");
-    }
-
     /** Launches the campaign; nobody has done anything yet. */
     static ComplianceScenario launched(DataSource dataSource, LinkTokens linkTokens, String name) {
-        reset(dataSource);
-        CampaignFixtures.seedDirectory();
-        Map<String, Object> request = CampaignFixtures.request(name);
-        request.put("sendAt", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        Database.reset(dataSource);
+        Map<String, Object> request = Scenario.request(name);
         request.put("deadlines", Map.of("EMEA", EMEA_DEADLINE.toString(), "*", OTHER_DEADLINE.toString()));
-        long id = CampaignFixtures.createDraft(request);
-        CampaignFixtures.act(id, "launch").statusCode(200);
+        long id = Scenario.launchedTomorrow(request);
         return new ComplianceScenario(dataSource, linkTokens, id);
     }
 
@@ -109,15 +77,9 @@ final class ComplianceScenario {
         for (String step : STEPS) {
             s.answer(anna, step, "done");
         }
-        scan(s.token("ben@example.com"));
+        Scenario.scan(s.token("ben@example.com"));
         String mia = s.token("mia@example.com");
-        given().header("User-Agent", BROWSER)
-                .redirects()
-                .follow(false)
-                .formParam("csrf", csrf(mia))
-                .post("/ack/" + mia + "/not-applicable")
-                .then()
-                .statusCode(303);
+        Scenario.notApplicable(mia, Scenario.csrf(mia)).then().statusCode(303);
         String noah = s.token("noah@example.com");
         s.answer(noah, "genai-toggle", "done");
         s.answer(noah, "objection-form", "not_applicable");
@@ -137,50 +99,17 @@ final class ComplianceScenario {
     }
 
     long recipientId(String email) {
-        return Database.count(
-                dataSource,
-                "select id from recipient where campaign_id = " + campaign + " and email = '" + email + "'");
+        return Scenario.recipientId(campaign, email);
     }
 
     /** The personal link's token, made the way the invitation's link is. */
     String token(String email) {
-        long id = recipientId(email);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select link_nonce from recipient where id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return linkTokens.token(id, r.getBytes(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Scenario.token(campaign, email);
     }
 
     /** Opens the page in a browser and answers one step, as the employee would. */
     void answer(String token, String step, String status) {
-        given().header("User-Agent", BROWSER)
-                .redirects()
-                .follow(false)
-                .formParam("status", status)
-                .formParam("csrf", csrf(token))
-                .post("/ack/" + token + "/steps/" + step)
-                .then()
-                .statusCode(303);
-    }
-
-    /** The page's CSRF token, as a browser (Accept-Language and all) opening it gets it. */
-    static String csrf(String token) {
-        Response page = given().header("User-Agent", BROWSER)
-                .header("Accept-Language", "en-GB,en;q=0.9")
-                .get("/ack/" + token);
-        page.then().statusCode(200);
-        return Jsoup.parse(page.asString()).selectFirst("input[name=csrf]").val();
-    }
-
-    /** A mail gateway opening the link: a visit, possibly automated. */
-    static void scan(String token) {
-        given().header("User-Agent", SAFE_LINKS).get("/ack/" + token).then().statusCode(200);
+        Scenario.answered(token, step, status);
     }
 
     /** Query parameters as a map, for RestAssured. */

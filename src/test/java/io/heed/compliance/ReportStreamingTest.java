@@ -40,7 +40,7 @@ class ReportStreamingTest {
 
     @Test
     void aHundredThousandRowsStreamFromAnOpenCursor() throws Exception {
-        ComplianceScenario.reset(dataSource);
+        Database.reset(dataSource);
         long campaign = seed(dataSource);
         String token = token();
 

@@ -28,8 +28,7 @@ public class DeliveryFixture {
     RecordingListener listener;
 
     void reset() {
-        Database.truncate(dataSource, "outbox_message", "outbox_stream");
-        Database.execute(dataSource, "update outbox_pacing set next_slot_at = null");
+        Database.reset(dataSource);
         TestMailComposer.reset();
         listener.reset();
     }

@@ -23,7 +23,7 @@ class EmployeeDirectoryTest {
 
     @BeforeEach
     void seed() {
-        Database.truncate(dataSource, "employee");
+        Database.reset(dataSource);
         EmployeeImportTest.importCsv(
                         "email,name,region,department\n"
                                 + "ada@example.com,Ada Lovelace,EMEA,Engineering\n"

@@ -31,7 +31,7 @@ class EmployeeImportTest {
 
     @BeforeEach
     void emptyDirectory() {
-        Database.truncate(dataSource, "employee", "audit_event");
+        Database.reset(dataSource);
     }
 
     static ValidatableResponse importCsv(String csv, String query) {

@@ -33,7 +33,7 @@ class ImportSizeLimitTest {
 
     @BeforeEach
     void emptyDirectory() {
-        Database.truncate(dataSource, "employee");
+        Database.reset(dataSource);
     }
 
     private static byte[] csvOfAbout(int bytes) {
