@@ -1,5 +1,8 @@
 package io.heed.campaign;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * DRAFT → SCHEDULED → SENDING → ACTIVE (all sent, collecting acknowledgements) → CLOSED, plus PAUSED and
  * CANCELLED. {@link Campaign} decides which moves are legal.
@@ -13,8 +16,16 @@ public enum CampaignStatus {
     CLOSED,
     CANCELLED;
 
-    /** Launched and not ended: recipients exist and may still answer. */
+    /**
+     * Launched and not ended: recipients exist and may still answer. SQL receives this set as a parameter
+     * ({@code c.status = any(:running)}) rather than spelling it out.
+     */
+    public static final Set<CampaignStatus> RUNNING = EnumSet.of(SENDING, ACTIVE, PAUSED);
+
+    /** Running and not paused: reminders and manager escalations go out. */
+    public static final Set<CampaignStatus> FOLLOWING_UP = EnumSet.of(SENDING, ACTIVE);
+
     public boolean isRunning() {
-        return this == SENDING || this == ACTIVE || this == PAUSED;
+        return RUNNING.contains(this);
     }
 }
