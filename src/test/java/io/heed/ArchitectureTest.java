@@ -46,12 +46,21 @@ class ArchitectureTest {
 
     @Test
     void auditKnowsOnlyThePlatform() {
+        // Security records its actions in the audit log, so audit cannot know security (nor anything above it).
         noClasses()
                 .that()
                 .resideInAPackage("io.heed.audit..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.heed.security..", "io.heed.directory..")
+                .resideInAnyPackage(
+                        "io.heed.security..",
+                        "io.heed.directory..",
+                        "io.heed.playbook..",
+                        "io.heed.campaign..",
+                        "io.heed.delivery..",
+                        "io.heed.acknowledgement..",
+                        "io.heed.compliance..",
+                        "io.heed.console..")
                 .check(HEED);
     }
 
@@ -92,7 +101,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void acknowledgementKnowsNothingDownstream() {
+    void acknowledgementSendsNoMailAndKnowsNothingDownstream() {
         // Compliance reads the answers' tables; acknowledgement never calls it (nor sends mail).
         noClasses()
                 .that()
@@ -104,15 +113,50 @@ class ArchitectureTest {
     }
 
     @Test
-    void complianceOnlyReads() {
+    void onlyTheConsoleDependsOnCompliance() {
         // The read side comes last in the flow: no package it reads from may reach back to it (the console,
-        // which shows its numbers, is the one allowed user).
+        // which shows its numbers, is the one allowed user). That it only reads: TableOwnershipTest.
         noClasses()
                 .that()
                 .resideOutsideOfPackages("io.heed.compliance..", "io.heed.console..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.heed.compliance..")
+                .check(HEED);
+    }
+
+    @Test
+    void nothingDependsOnTheConsole() {
+        // The console is the top floor: controllers over the same use cases and queries as the API.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.heed.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.heed.console..")
+                .allowEmptyShould(true)
+                .check(HEED);
+    }
+
+    @Test
+    void onlyResourcesAndErrorSurfacesSpeakHttpStatuses() {
+        // The error model is free of HTTP: only resources and the surfaces (platform.web, platform.api, the
+        // employee pages' error pages) may build responses.
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed..")
+                .and()
+                .haveSimpleNameNotEndingWith("Resource")
+                .and()
+                .haveSimpleNameNotEndingWith("ErrorPages")
+                .and()
+                .resideOutsideOfPackages("io.heed.platform.web..", "io.heed.platform.api..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.ws.rs.WebApplicationException")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.ws.rs.core.Response$Status")
                 .check(HEED);
     }
 }
