@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.heed.platform.api.Problem;
 import io.heed.support.Database;
@@ -41,6 +42,15 @@ class AuthenticationTest {
                 .body("status", equalTo(401))
                 .body("reason", containsString("Authentication required"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void theApisProblemDetailsAnswerOnlyUnderApi() {
+        // Outside /api (the mail catcher's page here, the console later) a refusal is that surface's own: no JSON.
+        String type =
+                given().get("/dev/mailbox").then().statusCode(401).extract().contentType();
+        assertFalse(type != null && type.startsWith(Problem.MEDIA_TYPE), "no problem details outside /api: " + type);
+        asAdmin().get("/api/v1/no-such-thing").then().statusCode(404).contentType(startsWith(Problem.MEDIA_TYPE));
     }
 
     @Test

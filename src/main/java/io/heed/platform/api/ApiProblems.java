@@ -3,20 +3,19 @@ package io.heed.platform.api;
 import io.heed.platform.error.Refusal;
 import io.heed.platform.web.ErrorSurface;
 import io.heed.platform.web.Failure;
-import io.heed.platform.web.FallbackSurface;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The JSON API's surface ({@code /api/**}, and any path no other surface covers): every failure as one
- * {@link Problem}. A 401 carries the challenge for HTTP Basic.
+ * The JSON API's surface ({@code /api/**}): every failure as one {@link Problem}. A 401 carries the challenge for
+ * HTTP Basic.
  */
 @ApplicationScoped
-public class ApiProblems implements FallbackSurface {
+public class ApiProblems implements ErrorSurface {
 
     /** The challenge of a 401: the API takes HTTP Basic (accounts) or bearer API tokens. */
-    public static final String CHALLENGE = "Basic realm=\"Heed\", charset=\"UTF-8\"";
+    public static final String CHALLENGE = ErrorSurface.BASIC_CHALLENGE;
 
     static final String UNAUTHENTICATED =
             "Authentication required: HTTP Basic with an account, or 'Authorization: Bearer' with an API token.";

@@ -129,7 +129,7 @@ public class ErrorMappers {
         return surfaceFor(request.path()).render(failure, request);
     }
 
-    /** The surface that covers {@code path}; the fallback (the JSON API) where none does. */
+    /** The surface that covers {@code path}; the fallback (plain text) where none does. */
     public ErrorSurface surfaceFor(String path) {
         String p = path == null ? "/" : path;
         for (ErrorSurface surface : surfaces) {

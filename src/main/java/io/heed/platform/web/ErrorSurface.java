@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
  */
 public interface ErrorSurface {
 
+    /** The challenge of a 401 where HTTP Basic is the way in (the API, the mail catcher's page). */
+    String BASIC_CHALLENGE = "Basic realm=\"Heed\", charset=\"UTF-8\"";
+
     /** Whether this surface answers requests to {@code path} (e.g. everything under {@code /ack}). */
     boolean covers(String path);
 

@@ -1,7 +1,7 @@
 package io.heed.platform.web;
 
 /**
- * The surface that answers paths no other {@link ErrorSurface} covers: the JSON API's problem details. Exactly
- * one bean implements it.
+ * The surface that answers paths no other {@link ErrorSurface} covers ({@link PlainTextErrors}). Exactly one bean
+ * implements it.
  */
 public interface FallbackSurface extends ErrorSurface {}
