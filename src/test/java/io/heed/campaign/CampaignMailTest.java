@@ -108,6 +108,7 @@ class CampaignMailTest {
         long id = createDraft(body);
         act(id, "launch").statusCode(200);
         awaitCaught(6);
+        awaitRecordedAsSent(id, 6);
         catcher.clear();
         Database.execute(
                 dataSource,
@@ -144,6 +145,7 @@ class CampaignMailTest {
         long id = createDraft(body);
         act(id, "launch").statusCode(200);
         awaitCaught(6);
+        awaitRecordedAsSent(id, 6);
         catcher.clear();
         assertEquals(0, followUps.queueEscalations(), "not before five days");
         ageInvitations(id, 6);
@@ -193,6 +195,21 @@ class CampaignMailTest {
 
     private void awaitCaught(int count) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> catcher.count() >= count);
+    }
+
+    /**
+     * The catcher holds a message as soon as SMTP accepts it; the dispatcher records its batch as sent a moment
+     * later. Ageing the invitations before that record lands would age nothing, so the follow-up passes that
+     * read {@code sent_at} wait for it.
+     */
+    private void awaitRecordedAsSent(long campaign, int count) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Database.count(
+                                dataSource,
+                                "select count(*) from recipient where delivery_status = 'SENT' and campaign_id = "
+                                        + campaign)
+                        >= count);
     }
 
     private static String to(MimeMessage message) {

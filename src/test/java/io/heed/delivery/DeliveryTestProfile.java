@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public class DeliveryTestProfile implements QuarkusTestProfile {
 
-    static final int SMTP_PORT = Ports.free();
+    static final int SMTP_PORT = Ports.freeShared("heed.test.delivery.smtp-port");
 
     /** The global cap: 12,000 a minute, one message per 5 ms. */
     static final int MAX_PER_MINUTE = 12_000;
