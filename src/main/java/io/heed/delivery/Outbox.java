@@ -1,5 +1,6 @@
 package io.heed.delivery;
 
+import io.heed.delivery.smtp.MailIdentity;
 import io.heed.platform.EmailAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package io.heed.delivery;
 
 import io.agroal.api.AgroalDataSource;
+import io.heed.delivery.smtp.SmtpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
