@@ -298,6 +298,23 @@ class DeliveryTest {
     }
 
     @Test
+    void aBulkQuerySeesWhatTheCallersTransactionChangedAndHasNotWrittenYet() {
+        long id = fixture.enqueue("before", "first@example.com", "one");
+
+        int queued = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage message = OutboxMessage.findById(id);
+            message.reference = "renamed"; // a pending change of the persistence context, not yet flushed
+            return outbox.enqueueSelect("""
+                    select 'test-mail' as kind, 'copy-of-' || m.reference as reference, m.to_address,
+                           'one' as stream, cast(null as timestamptz) as due_at
+                    from outbox_message m where m.reference = :reference""", Map.of("reference", "renamed"));
+        });
+
+        assertEquals(1, queued);
+        assertEquals(1, fixture.count("reference = 'copy-of-renamed' and to_address = 'first@example.com'"));
+    }
+
+    @Test
     void theCatcherNeverStartsWhenAnSmtpHostIsSet() {
         assertFalse(catcher.running());
         asAdmin()
