@@ -1,11 +1,16 @@
 package io.heed;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.heed.delivery.ComposedMail;
+import io.heed.delivery.QueuedMessage;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the packages in the order of ARCHITECTURE.md: data moves forward, nothing reaches back up the chain. */
@@ -79,6 +84,42 @@ class ArchitectureTest {
                         "io.heed.acknowledgement..",
                         "io.heed.compliance..",
                         "io.heed.console..")
+                .check(HEED);
+    }
+
+    @Test
+    void onlyDeliveryUsesItsSmtpClientAndMailCatcher() {
+        // Other packages queue mail through delivery's ports; how it is sent is delivery's own business.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.heed.delivery..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.heed.delivery.smtp..", "io.heed.delivery.catcher..")
+                .check(HEED);
+    }
+
+    @Test
+    void theSmtpClientUsesOnlyTheMessageRecordsOfDeliveryAndNotTheCatcher() {
+        // The catcher plugs in as smtp's StandInRelay; the outbox hands smtp its messages and reads the results.
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.delivery.smtp..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.heed.delivery.catcher..")
+                        .or(resideInAPackage("io.heed.delivery")
+                                .and(not(belongToAnyOf(QueuedMessage.class, ComposedMail.class)))))
+                .check(HEED);
+    }
+
+    @Test
+    void theMailCatcherKnowsNothingOfTheOutbox() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.heed.delivery.catcher..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.heed.delivery")
                 .check(HEED);
     }
 

@@ -5,9 +5,9 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Renders the message of a delivery check ({@link DeliveryChecks}): who asked, and its Message-ID. */
+/** Composes the message of a delivery check ({@link SendDeliveryCheck}): who asked, and its Message-ID. */
 @ApplicationScoped
-public class DeliveryCheckComposer implements MessageComposer {
+class DeliveryCheckComposer implements MessageComposer {
 
     @CheckedTemplate
     static class Templates {
@@ -18,7 +18,7 @@ public class DeliveryCheckComposer implements MessageComposer {
 
     @Override
     public boolean handles(String kind) {
-        return DeliveryChecks.KIND.equals(kind);
+        return SendDeliveryCheck.KIND.equals(kind);
     }
 
     @Override

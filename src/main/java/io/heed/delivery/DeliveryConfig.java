@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** The outbox dispatcher that runs on every replica (see docs/delivery.md). */
 @ConfigMapping(prefix = "heed.delivery")
-public interface DeliveryConfig {
+interface DeliveryConfig {
 
     /** Run the dispatcher on this replica. Off: mail is queued but not sent by this replica. */
     @WithDefault("true")

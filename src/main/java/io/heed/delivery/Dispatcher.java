@@ -1,5 +1,8 @@
 package io.heed.delivery;
 
+import io.heed.delivery.smtp.OutgoingMail;
+import io.heed.delivery.smtp.SendResult;
+import io.heed.delivery.smtp.SmtpSender;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +21,13 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due mail, on every replica: claim a batch (and commit), render it, send it over SMTP, record the
+ * Sends due mail, on every replica: claim a batch (and commit), compose it, send it over SMTP, record the
  * outcomes (and tell the owners). Safe to run anywhere any number of times, since each claim takes its rows
  * with {@code FOR UPDATE SKIP LOCKED}; a crash between claim and record leaves the rows SENDING until their
  * lease expires, and then they are claimed again (docs/delivery.md explains the duplicate bound).
  */
 @ApplicationScoped
-public class Dispatcher {
+class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
@@ -35,7 +38,7 @@ public class Dispatcher {
     OutboxClaims claims;
 
     @Inject
-    Rendering rendering;
+    ComposeBatch composeBatch;
 
     @Inject
     SmtpSender sender;
@@ -50,7 +53,7 @@ public class Dispatcher {
     private Thread loop;
 
     /** What one round did. */
-    public record Round(int claimed, int sent, int retried, int failed, int cancelled, int reported) {
+    record Round(int claimed, int sent, int retried, int failed, int cancelled, int reported) {
         static final Round IDLE = new Round(0, 0, 0, 0, 0, 0);
     }
 
@@ -95,7 +98,7 @@ public class Dispatcher {
         }
     }
 
-    /** One round: report outstanding outcomes, then claim, render, send and record one batch. */
+    /** One round: report outstanding outcomes, then claim, compose, send and record one batch. */
     @ActivateRequestContext
     public Round dispatchOnce() throws Exception {
         int reported = reportOutstanding();
@@ -103,30 +106,31 @@ public class Dispatcher {
         if (claim.isEmpty()) {
             return reported == 0 ? Round.IDLE : new Round(0, 0, 0, 0, 0, reported);
         }
-        List<Rendering.Rendered> rendered;
+        List<ComposeBatch.Composed> composed;
         try {
-            rendered = rendering.render(claim.messages());
+            composed = composeBatch.compose(claim.messages());
         } catch (RuntimeException e) {
-            LOG.error("Rendering a batch failed; its messages are retried", e);
-            rendered = claim.messages().stream()
-                    .<Rendering.Rendered>map(m -> new Rendering.Unrendered(m, "composing failed: " + e.getMessage()))
+            LOG.error("Composing a batch failed; its messages are retried", e);
+            composed = claim.messages().stream()
+                    .<ComposeBatch.Composed>map(
+                            m -> new ComposeBatch.NotComposed(m, "composing failed: " + e.getMessage()))
                     .toList();
         }
-        List<Outgoing> outgoing = new ArrayList<>();
+        List<OutgoingMail> outgoing = new ArrayList<>();
         List<OutboxOutcomes.Change> changes = new ArrayList<>();
         Instant now = clock.instant();
-        for (Rendering.Rendered r : rendered) {
-            if (r instanceof Rendering.Ready ready) {
-                outgoing.add(new Outgoing(ready.message(), ready.mail()));
-            } else if (r instanceof Rendering.NotWanted) {
+        for (ComposeBatch.Composed c : composed) {
+            if (c instanceof ComposeBatch.Ready ready) {
+                outgoing.add(new OutgoingMail(ready.message(), ready.mail()));
+            } else if (c instanceof ComposeBatch.NotWanted) {
                 changes.add(new OutboxOutcomes.Change(
-                        r.message(), OutboxMessage.Status.CANCELLED, "no longer wanted by its composer", null, null));
-            } else if (r instanceof Rendering.Unrendered unrendered) {
-                changes.add(retryOrFail(r.message(), unrendered.reason(), null, now));
+                        c.message(), OutboxMessage.Status.CANCELLED, "no longer wanted by its composer", null, null));
+            } else if (c instanceof ComposeBatch.NotComposed notComposed) {
+                changes.add(retryOrFail(c.message(), notComposed.reason(), null, now));
             }
         }
         Map<Long, String> hashes = outgoing.stream()
-                .collect(Collectors.toMap(Outgoing::id, o -> o.mail().contentSha256()));
+                .collect(Collectors.toMap(o -> o.queued().id(), o -> o.mail().contentSha256()));
         for (SendResult result : outgoing.isEmpty() ? List.<SendResult>of() : sender.send(outgoing)) {
             QueuedMessage message = result.mail().queued();
             String hash = hashes.get(message.id());

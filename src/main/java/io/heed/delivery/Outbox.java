@@ -1,10 +1,13 @@
 package io.heed.delivery;
 
+import io.heed.delivery.smtp.MailIdentity;
 import io.heed.platform.EmailAddresses;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -16,8 +19,8 @@ import java.util.Map;
  * the change that wants it commits (e.g. a campaign's launch and its million invitations). The dispatcher sends
  * what is due; delivery outcomes come back through {@link DeliveryListener}.
  *
- * <p>Native SQL through the {@link EntityManager}, so Hibernate flushes the caller's pending changes first (an
- * {@link #enqueueSelect} can select rows the same transaction just persisted).
+ * <p>Named SQL on the caller's transaction ({@link Database}), after flushing the caller's pending entity changes
+ * ({@link #flushCallersChanges}): an {@link #enqueueSelect} can select rows the same transaction just persisted.
  */
 @ApplicationScoped
 public class Outbox {
@@ -26,6 +29,54 @@ public class Outbox {
     private static final String NOW = "outboxNow";
 
     private static final String DOMAIN = "outboxMessageIdDomain";
+
+    private static final NamedSql ENQUEUE = NamedSql.of("""
+            with stream as (
+                insert into outbox_stream (stream, updated_at) values (:stream, :now)
+                on conflict do nothing)
+            insert into outbox_message (kind, reference, to_address, stream, test, message_id,
+                                        due_at, next_attempt_at, created_at)
+            values (:kind, :reference, :to, :stream, :test, :messageId, :due, :due, :now)
+            returning id""");
+
+    /**
+     * Wraps the caller's select ({@code %3$s}); {@code %1$s} and {@code %2$s} are {@link #NOW} and {@link #DOMAIN}.
+     * to_jsonb(q) reads the optional test column without failing when the query does not yield it.
+     */
+    private static final String ENQUEUE_SELECT = """
+            with queued as (
+                insert into outbox_message (kind, reference, to_address, stream, test, message_id,
+                                            due_at, next_attempt_at, created_at)
+                select q.kind, q.reference, q.to_address, q.stream,
+                       coalesce(cast(to_jsonb(q) ->> 'test' as boolean), false),
+                       '<' || gen_random_uuid() || '@' || :%2$s || '>',
+                       coalesce(q.due_at, :%1$s), coalesce(q.due_at, :%1$s), :%1$s
+                from (%3$s) as q
+                returning stream),
+            streams as (
+                insert into outbox_stream (stream, updated_at)
+                select distinct stream, cast(:%1$s as timestamptz) from queued
+                on conflict do nothing)
+            select count(*) from queued""";
+
+    private static final NamedSql CONFIGURE_STREAM = NamedSql.of("""
+            insert into outbox_stream (stream, rate_per_minute, updated_at) values (:stream, :rate, :now)
+            on conflict (stream) do update
+                set rate_per_minute = excluded.rate_per_minute, updated_at = excluded.updated_at""");
+
+    private static final NamedSql PAUSE_STREAM = NamedSql.of("""
+            insert into outbox_stream (stream, paused, updated_at) values (:stream, :paused, :now)
+            on conflict (stream) do update set paused = excluded.paused, updated_at = excluded.updated_at""");
+
+    // The statuses are the table's own vocabulary (PENDING -> CANCELLED, OutboxMessage.Status); 'PENDING' also
+    // matches the partial index outbox_message_due.
+    private static final NamedSql CANCEL_STREAM = NamedSql.of("""
+            update outbox_message
+            set status = 'CANCELLED', cancelled_at = :now, last_smtp_reply = 'stream cancelled'
+            where stream = :stream and status = 'PENDING'""");
+
+    @Inject
+    Database database;
 
     @Inject
     EntityManager entityManager;
@@ -46,25 +97,17 @@ public class Outbox {
         check(message);
         Instant now = clock.instant();
         Instant due = message.dueAt() == null ? now : message.dueAt();
-        Number id = (Number) entityManager
-                .createNativeQuery("""
-                        with stream as (
-                            insert into outbox_stream (stream, updated_at) values (:stream, :now)
-                            on conflict do nothing)
-                        insert into outbox_message (kind, reference, to_address, stream, test, message_id,
-                                                    due_at, next_attempt_at, created_at)
-                        values (:kind, :reference, :to, :stream, :test, :messageId, :due, :due, :now)
-                        returning id""")
-                .setParameter("stream", message.stream())
-                .setParameter("now", now)
-                .setParameter("kind", message.kind())
-                .setParameter("reference", message.reference())
-                .setParameter("to", message.toAddress().trim())
-                .setParameter("test", message.test())
-                .setParameter("messageId", identity.newMessageId())
-                .setParameter("due", due)
-                .getSingleResult();
-        return id.longValue();
+        flushCallersChanges();
+        return database.number(
+                ENQUEUE,
+                Params.of("stream", message.stream())
+                        .and("now", now)
+                        .and("kind", message.kind())
+                        .and("reference", message.reference())
+                        .and("to", message.toAddress().trim())
+                        .and("test", message.test())
+                        .and("messageId", identity.newMessageId())
+                        .and("due", due));
     }
 
     /**
@@ -72,7 +115,8 @@ public class Outbox {
      * {@code kind}, {@code reference}, {@code to_address}, {@code stream} (text) and {@code due_at} (timestamptz;
      * null: now), and may yield {@code test} (boolean; default false). It may use named parameters
      * ({@code :name}) given in {@code params}. Addresses are taken as given: select them from checked data
-     * (the directory only holds valid ones).
+     * (the directory only holds valid ones). The query sees what the caller's transaction has written, entities
+     * it persisted included.
      *
      * @return the number of messages queued
      */
@@ -81,26 +125,10 @@ public class Outbox {
         if (params.containsKey(NOW) || params.containsKey(DOMAIN)) {
             throw new IllegalArgumentException("Parameter names " + NOW + " and " + DOMAIN + " are reserved");
         }
-        // to_jsonb(q) reads the optional test column without failing when the query does not yield it.
-        Query query = entityManager.createNativeQuery("""
-                with queued as (
-                    insert into outbox_message (kind, reference, to_address, stream, test, message_id,
-                                                due_at, next_attempt_at, created_at)
-                    select q.kind, q.reference, q.to_address, q.stream,
-                           coalesce(cast(to_jsonb(q) ->> 'test' as boolean), false),
-                           '<' || gen_random_uuid() || '@' || :%2$s || '>',
-                           coalesce(q.due_at, :%1$s), coalesce(q.due_at, :%1$s), :%1$s
-                    from (%3$s) as q
-                    returning stream),
-                streams as (
-                    insert into outbox_stream (stream, updated_at)
-                    select distinct stream, cast(:%1$s as timestamptz) from queued
-                    on conflict do nothing)
-                select count(*) from queued""".formatted(NOW, DOMAIN, selectSql));
-        params.forEach(query::setParameter);
-        query.setParameter(NOW, clock.instant());
-        query.setParameter(DOMAIN, identity.messageIdDomain());
-        return ((Number) query.getSingleResult()).intValue();
+        NamedSql sql = NamedSql.of(ENQUEUE_SELECT.formatted(NOW, DOMAIN, selectSql));
+        flushCallersChanges();
+        return (int) database.number(
+                sql, Params.of(params).and(NOW, clock.instant()).and(DOMAIN, identity.messageIdDomain()));
     }
 
     /** Creates or updates a stream's pacing: {@code ratePerMinute} messages a minute at most; null: no own cap. */
@@ -110,15 +138,10 @@ public class Outbox {
         if (ratePerMinute != null && ratePerMinute < 1) {
             throw new IllegalArgumentException("ratePerMinute must be at least 1, or null for no cap");
         }
-        entityManager
-                .createNativeQuery("""
-                        insert into outbox_stream (stream, rate_per_minute, updated_at) values (:stream, :rate, :now)
-                        on conflict (stream) do update
-                            set rate_per_minute = excluded.rate_per_minute, updated_at = excluded.updated_at""")
-                .setParameter("stream", stream)
-                .setParameter("rate", ratePerMinute)
-                .setParameter("now", clock.instant())
-                .executeUpdate();
+        flushCallersChanges();
+        database.update(
+                CONFIGURE_STREAM,
+                Params.of("stream", stream).and("rate", ratePerMinute).and("now", clock.instant()));
     }
 
     /**
@@ -142,26 +165,24 @@ public class Outbox {
     @Transactional(TxType.MANDATORY)
     public int cancelStream(String stream) {
         requireText("stream", stream);
-        return entityManager
-                .createNativeQuery("""
-                        update outbox_message
-                        set status = 'CANCELLED', cancelled_at = :now, last_smtp_reply = 'stream cancelled'
-                        where stream = :stream and status = 'PENDING'""")
-                .setParameter("stream", stream)
-                .setParameter("now", clock.instant())
-                .executeUpdate();
+        flushCallersChanges();
+        return database.update(CANCEL_STREAM, Params.of("stream", stream).and("now", clock.instant()));
     }
 
     private void setPaused(String stream, boolean paused) {
         requireText("stream", stream);
-        entityManager
-                .createNativeQuery("""
-                        insert into outbox_stream (stream, paused, updated_at) values (:stream, :paused, :now)
-                        on conflict (stream) do update set paused = excluded.paused, updated_at = excluded.updated_at""")
-                .setParameter("stream", stream)
-                .setParameter("paused", paused)
-                .setParameter("now", clock.instant())
-                .executeUpdate();
+        flushCallersChanges();
+        database.update(
+                PAUSE_STREAM, Params.of("stream", stream).and("paused", paused).and("now", clock.instant()));
+    }
+
+    /**
+     * Writes the caller's pending entity changes first, as Hibernate did before its own native queries: the SQL
+     * here runs on the same transaction but past Hibernate, and must see (and be ordered after) what the caller
+     * has persisted. Every public method runs in a transaction (MANDATORY or REQUIRED), so there is one to flush.
+     */
+    private void flushCallersChanges() {
+        entityManager.flush();
     }
 
     private static void check(NewMessage message) {

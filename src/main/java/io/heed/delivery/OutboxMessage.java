@@ -15,10 +15,10 @@ import java.util.UUID;
  * campaign queues a million at once); this mapping is for reading one.
  */
 @Entity
-public class OutboxMessage extends PanacheEntityBase {
+class OutboxMessage extends PanacheEntityBase {
 
     /** PENDING → SENDING → SENT or FAILED, or back to PENDING for a retry; PENDING → CANCELLED. */
-    public enum Status {
+    enum Status {
         PENDING,
         SENDING,
         SENT,

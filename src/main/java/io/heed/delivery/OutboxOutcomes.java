@@ -1,18 +1,20 @@
 package io.heed.delivery;
 
-import io.agroal.api.AgroalDataSource;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
+import io.heed.platform.database.SqlArray;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,8 +24,48 @@ import java.util.UUID;
 @ApplicationScoped
 class OutboxOutcomes {
 
+    /**
+     * One row per change, from arrays: Java decides each row's status and whether its owner is told now
+     * ({@code o.reported}); each final status stamps its own time column. Rows another claim has taken since
+     * (the claim token no longer matches) are left alone.
+     */
+    private static final NamedSql RECORD = NamedSql.of("""
+            update outbox_message m
+            set status = o.status,
+                next_attempt_at = coalesce(o.next_attempt_at, m.next_attempt_at),
+                lease_until = null,
+                claim_token = null,
+                last_smtp_reply = o.reply,
+                content_sha256 = coalesce(o.sha256, m.content_sha256),
+                sent_at = case when o.status = 'SENT' then :now end,
+                failed_at = case when o.status = 'FAILED' then :now end,
+                cancelled_at = case when o.status = 'CANCELLED' then :now end,
+                outcome_reported_at = case when o.reported then :now end
+            from unnest(:ids, :statuses, :replies, :hashes, :nextAttempts, :reported)
+                 as o(id, status, reply, sha256, next_attempt_at, reported)
+            where m.id = o.id and m.claim_token = :token and m.status = 'SENDING'
+            returning m.id""");
+
+    /**
+     * Final states no owner has heard of. The status list is the one of the partial index it reads
+     * (outbox_message_unreported), written alike so that every plan can use it.
+     */
+    private static final NamedSql REPORT_PENDING = NamedSql.of("""
+            with pending as (
+                select id from outbox_message
+                where outcome_reported_at is null and status in ('SENT', 'FAILED', 'CANCELLED')
+                order by id
+                limit :limit
+                for update skip locked)
+            update outbox_message m
+            set outcome_reported_at = :now
+            from pending
+            where m.id = pending.id
+            returning m.id, m.kind, m.reference, m.status, coalesce(m.sent_at, m.failed_at, m.cancelled_at) as at,
+                      m.attempts, m.last_smtp_reply, m.test""");
+
     @Inject
-    AgroalDataSource dataSource;
+    Database database;
 
     @Inject
     @Any
@@ -57,63 +99,39 @@ class OutboxOutcomes {
      * @return how many rows were still this claim's
      */
     @Transactional
-    int record(UUID token, List<Change> changes, boolean tellListeners) throws SQLException {
+    int record(UUID token, List<Change> changes, boolean tellListeners) {
         if (changes.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
         int n = changes.size();
-        Long[] ids = new Long[n];
-        String[] statuses = new String[n];
-        String[] replies = new String[n];
-        String[] hashes = new String[n];
-        String[] nextAttempts = new String[n];
-        for (int i = 0; i < n; i++) {
-            Change change = changes.get(i);
-            ids[i] = change.message().id();
-            statuses[i] = change.status().name();
-            replies[i] = change.reply();
-            hashes[i] = change.contentSha256();
-            nextAttempts[i] = change.nextAttemptAt() == null
-                    ? null
-                    : change.nextAttemptAt().toString();
+        List<Long> ids = new ArrayList<>(n);
+        List<OutboxMessage.Status> statuses = new ArrayList<>(n);
+        List<String> replies = new ArrayList<>(n);
+        List<String> hashes = new ArrayList<>(n);
+        List<Instant> nextAttempts = new ArrayList<>(n);
+        List<Boolean> reported = new ArrayList<>(n);
+        for (Change change : changes) {
+            ids.add(change.message().id());
+            statuses.add(change.status());
+            replies.add(change.reply());
+            hashes.add(change.contentSha256());
+            nextAttempts.add(change.nextAttemptAt());
+            reported.add(tellListeners && change.isFinal());
         }
-        List<Long> recorded;
-        try (Connection connection = dataSource.getConnection()) {
-            Array idArray = connection.createArrayOf("bigint", ids);
-            recorded = Sql.query(
-                    connection,
-                    """
-                    update outbox_message m
-                    set status = o.status,
-                        next_attempt_at = coalesce(o.next_attempt_at, m.next_attempt_at),
-                        lease_until = null,
-                        claim_token = null,
-                        last_smtp_reply = o.reply,
-                        content_sha256 = coalesce(o.sha256, m.content_sha256),
-                        sent_at = case when o.status = 'SENT' then ? end,
-                        failed_at = case when o.status = 'FAILED' then ? end,
-                        cancelled_at = case when o.status = 'CANCELLED' then ? end,
-                        outcome_reported_at = case when o.status <> 'PENDING' and ? then ? end
-                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                         as o(id, status, reply, sha256, next_attempt_at)
-                    where m.id = o.id and m.claim_token = ? and m.status = 'SENDING'
-                    returning m.id""",
-                    rs -> rs.getLong(1),
-                    Sql.at(now),
-                    Sql.at(now),
-                    Sql.at(now),
-                    tellListeners,
-                    Sql.at(now),
-                    idArray,
-                    connection.createArrayOf("text", statuses),
-                    connection.createArrayOf("text", replies),
-                    connection.createArrayOf("text", hashes),
-                    connection.createArrayOf("text", nextAttempts),
-                    token);
-        }
+        List<Long> recorded = database.list(
+                RECORD,
+                Params.of("now", now)
+                        .and("ids", SqlArray.of("bigint", ids))
+                        .and("statuses", SqlArray.of("text", statuses))
+                        .and("replies", SqlArray.of("text", replies))
+                        .and("hashes", SqlArray.of("text", hashes))
+                        .and("nextAttempts", SqlArray.of("timestamptz", nextAttempts))
+                        .and("reported", SqlArray.of("boolean", reported))
+                        .and("token", token),
+                r -> r.getLong("id"));
         if (tellListeners) {
-            java.util.Set<Long> mine = new java.util.HashSet<>(recorded);
+            Set<Long> mine = new HashSet<>(recorded);
             List<DeliveryOutcome> outcomes = new ArrayList<>();
             for (Change change : changes) {
                 if (change.isFinal() && mine.contains(change.message().id())) {
@@ -132,37 +150,19 @@ class OutboxOutcomes {
      * @return how many were reported
      */
     @Transactional
-    int reportPending(int limit) throws SQLException {
-        Instant now = clock.instant();
-        List<DeliveryOutcome> outcomes;
-        try (Connection connection = dataSource.getConnection()) {
-            outcomes = Sql.query(
-                    connection,
-                    """
-                    with pending as (
-                        select id from outbox_message
-                        where outcome_reported_at is null and status in ('SENT', 'FAILED', 'CANCELLED')
-                        order by id
-                        limit ?
-                        for update skip locked)
-                    update outbox_message m
-                    set outcome_reported_at = ?
-                    from pending
-                    where m.id = pending.id
-                    returning m.id, m.kind, m.reference, m.status, coalesce(m.sent_at, m.failed_at, m.cancelled_at),
-                              m.attempts, m.last_smtp_reply, m.test""",
-                    rs -> new DeliveryOutcome(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            DeliveryOutcome.Status.valueOf(rs.getString(4)),
-                            Sql.instant(rs, 5),
-                            rs.getInt(6),
-                            rs.getString(7),
-                            rs.getBoolean(8)),
-                    limit,
-                    Sql.at(now));
-        }
+    int reportPending(int limit) {
+        List<DeliveryOutcome> outcomes = database.list(
+                REPORT_PENDING,
+                Params.of("limit", limit).and("now", clock.instant()),
+                r -> new DeliveryOutcome(
+                        r.getLong("id"),
+                        r.string("kind"),
+                        r.string("reference"),
+                        r.enumOf(DeliveryOutcome.Status.class, "status"),
+                        r.instant("at"),
+                        r.getInt("attempts"),
+                        r.string("last_smtp_reply"),
+                        r.bool("test")));
         tell(outcomes);
         return outcomes.size();
     }

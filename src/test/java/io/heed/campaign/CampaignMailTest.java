@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.heed.delivery.MailCatcher;
+import io.heed.delivery.catcher.MailCatcher;
 import io.heed.support.Database;
 import io.heed.support.Scenario;
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.acknowledgement.VisitLog;
 import io.heed.campaign.RecipientDeliveryState;
-import io.heed.delivery.MailCatcher;
+import io.heed.delivery.catcher.MailCatcher;
 import io.heed.platform.Hashing;
 import io.heed.security.LinkTokens;
 import io.heed.support.Api;

@@ -3,21 +3,21 @@ package io.heed.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.heed.support.Database;
+import io.heed.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a crash leaves behind, made by hand: rows claimed (SENDING) by a dispatcher that never came back, and
- * outcomes that arrive after someone else took over.
+ * What a crash leaves behind: rows claimed (SENDING) by a dispatcher that never came back, and outcomes that
+ * arrive after someone else took over. Leases end by moving the {@link TestClock}, the clock claims compare them
+ * with.
  */
 @QuarkusTest
 @TestProfile(DeliveryTestProfile.class)
@@ -30,13 +30,16 @@ class CrashSafetyTest {
     Dispatcher dispatcher;
 
     @Inject
+    OutboxClaims claims;
+
+    @Inject
     OutboxOutcomes outcomes;
 
     @Inject
-    RecordingListener listener;
+    DeliveryConfig config;
 
     @Inject
-    DataSource dataSource;
+    RecordingListener listener;
 
     ScriptedSmtpServer smtp;
 
@@ -54,7 +57,8 @@ class CrashSafetyTest {
     @Test
     void aClaimWhoseLeaseExpiredIsClaimedAgainAndSent() throws Exception {
         long orphan = fixture.enqueue("orphan", "orphan@example.com", "s");
-        claimByADeadDispatcher(orphan, "now() - interval '1 minute'");
+        claimByADeadDispatcher(orphan);
+        TestClock.advance(config.lease().plusMinutes(1));
 
         fixture.dispatchUntilSettled(Duration.ofSeconds(10));
 
@@ -65,7 +69,8 @@ class CrashSafetyTest {
     @Test
     void aClaimWithinItsLeaseIsLeftToItsDispatcher() throws Exception {
         long busy = fixture.enqueue("busy", "busy@example.com", "s");
-        claimByADeadDispatcher(busy, "now() + interval '10 minutes'");
+        claimByADeadDispatcher(busy);
+        TestClock.advance(config.lease().minusMinutes(1));
 
         assertEquals(0, dispatcher.dispatchOnce().claimed());
 
@@ -76,7 +81,7 @@ class CrashSafetyTest {
     @Test
     void anOutcomeFromAClaimThatWasTakenOverIsIgnored() throws Exception {
         long id = fixture.enqueue("late", "late@example.com", "s");
-        claimByADeadDispatcher(id, "now() + interval '10 minutes'");
+        claimByADeadDispatcher(id);
         QueuedMessage message =
                 new QueuedMessage(id, TestMailComposer.KIND, "late", "late@example.com", "s", "<x@y>", 1, false);
 
@@ -108,10 +113,11 @@ class CrashSafetyTest {
         assertEquals(List.of("told@example.com"), smtp.delivered(), "sent once");
     }
 
-    private void claimByADeadDispatcher(long id, String leaseUntil) {
-        Database.execute(
-                dataSource,
-                "update outbox_message set status = 'SENDING', attempts = 1, claimed_at = now() - interval '11 minutes',"
-                        + " lease_until = " + leaseUntil + ", claim_token = gen_random_uuid() where id = " + id);
+    /** A dispatcher claims the message (SENDING, attempt 1, under its lease) and dies before any outcome. */
+    private void claimByADeadDispatcher(long id) {
+        OutboxClaims.Claim claim = claims.claim();
+        assertEquals(
+                List.of(id), claim.messages().stream().map(QueuedMessage::id).toList());
+        assertEquals(1, fixture.count("id = " + id + " and status = 'SENDING' and attempts = 1"));
     }
 }

@@ -3,12 +3,14 @@ package io.heed.delivery;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.heed.support.Database;
+import io.heed.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /** What delivery tests do again and again: a clean outbox, queueing in a transaction, dispatching to the end. */
@@ -27,6 +29,9 @@ public class DeliveryFixture {
     @Inject
     RecordingListener listener;
 
+    @Inject
+    DeliveryConfig config;
+
     void reset() {
         Database.reset(dataSource);
         TestMailComposer.reset();
@@ -36,7 +41,7 @@ public class DeliveryFixture {
     long enqueue(String reference, String to, String stream) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> outbox.enqueue(
-                        new NewMessage(TestMailComposer.KIND, reference, to, stream, Instant.now(), false)));
+                        new NewMessage(TestMailComposer.KIND, reference, to, stream, TestClock.now(), false)));
     }
 
     /** {@code count} test mails to user1@example.com … in one statement, references "1" … */
@@ -62,16 +67,19 @@ public class DeliveryFixture {
         return Database.count(dataSource, "select count(*) from outbox_message where " + where);
     }
 
-    /** Runs dispatcher rounds until {@code done} holds, or fails after {@code limit}. */
-    void dispatchUntil(java.util.function.BooleanSupplier done, Duration limit) throws Exception {
+    /**
+     * Runs dispatcher rounds until {@code done} holds, or fails after {@code limit} (real time). A round that
+     * claims nothing moves the {@link TestClock} on by one poll interval, as an idle dispatcher would wait: what
+     * it waits for (a retry's backoff, a pacing slot, a lease) is read from the application clock, so no test
+     * sleeps for it.
+     */
+    void dispatchUntil(BooleanSupplier done, Duration limit) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 fail("Condition not reached after " + limit);
             }
-            if (dispatcher.dispatchOnce().claimed() == 0) {
-                Thread.sleep(10);
-            }
+            dispatchOrMoveTime();
         }
     }
 
@@ -82,11 +90,15 @@ public class DeliveryFixture {
             if (Instant.now().isAfter(deadline)) {
                 fail("Messages still unsettled after " + limit + ": " + count("status in ('PENDING', 'SENDING')"));
             }
-            if (dispatcher.dispatchOnce().claimed() == 0) {
-                Thread.sleep(10); // waiting for pacing or backoff
-            }
+            dispatchOrMoveTime();
         }
         // Outcomes that were recorded without their listener are reported on the next round.
         dispatcher.dispatchOnce();
+    }
+
+    private void dispatchOrMoveTime() throws Exception {
+        if (dispatcher.dispatchOnce().claimed() == 0) {
+            TestClock.advance(config.pollInterval()); // waiting for pacing or backoff
+        }
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.heed.delivery.catcher.MailCatcher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -294,6 +295,23 @@ class DeliveryTest {
         assertEquals(1, fixture.count("reference = 'preview-2' and not test and status = 'PENDING'"));
         assertTrue(listener.outcomes().get(0).test());
         assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void aBulkQuerySeesWhatTheCallersTransactionChangedAndHasNotWrittenYet() {
+        long id = fixture.enqueue("before", "first@example.com", "one");
+
+        int queued = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage message = OutboxMessage.findById(id);
+            message.reference = "renamed"; // a pending change of the persistence context, not yet flushed
+            return outbox.enqueueSelect("""
+                    select 'test-mail' as kind, 'copy-of-' || m.reference as reference, m.to_address,
+                           'one' as stream, cast(null as timestamptz) as due_at
+                    from outbox_message m where m.reference = :reference""", Map.of("reference", "renamed"));
+        });
+
+        assertEquals(1, queued);
+        assertEquals(1, fixture.count("reference = 'copy-of-renamed' and to_address = 'first@example.com'"));
     }
 
     @Test

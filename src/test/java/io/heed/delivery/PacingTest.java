@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The arithmetic of pacing, backoff and header text, without a database or a server. */
+/** The arithmetic of pacing, without a database or a server. */
 class PacingTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
@@ -39,40 +39,5 @@ class PacingTest {
             slot = grant.allowed() > 0 ? pacing.after(grant, grant.allowed()) : slot;
         }
         assertTrue(total >= 1195 && total <= 1205, "sent " + total);
-    }
-
-    @Test
-    void backoffDoublesWithJitterUpToItsMaximum() {
-        Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(10));
-        for (int i = 0; i < 100; i++) {
-            long first = Duration.between(NOW, backoff.nextAttempt(NOW, 1)).toMillis();
-            long third = Duration.between(NOW, backoff.nextAttempt(NOW, 3)).toMillis();
-            long late = Duration.between(NOW, backoff.nextAttempt(NOW, 40)).toMillis();
-            assertTrue(first >= 15_000 && first <= 30_000, "first retry after " + first);
-            assertTrue(third >= 60_000 && third <= 120_000, "third retry after " + third);
-            assertTrue(late >= 300_000 && late <= 600_000, "retry 40 after " + late);
-        }
-    }
-
-    @Test
-    void headerTextIsOneLine() {
-        assertEquals("a b", HeaderText.singleLine("a\r\nb"));
-        assertEquals("Eve Bcc: x@example.com", HeaderText.singleLine("Eve\r\n Bcc: x@example.com\r\n"));
-        assertEquals("x y z", HeaderText.singleLine("x\u0000y\u2028z\u0085"));
-        assertEquals("Zoë 请", HeaderText.singleLine("  Zoë\t请 "));
-    }
-
-    @Test
-    void onlyHttpLinksInCaughtTextBecomeLinks() {
-        var pieces =
-                CaughtMail.pieces("See https://heed.example/a?b=1&c=2. Or javascript:alert(1) or http://x.example)");
-        assertEquals(
-                java.util.List.of(
-                        new CaughtMail.Piece("See ", false),
-                        new CaughtMail.Piece("https://heed.example/a?b=1&c=2", true),
-                        new CaughtMail.Piece(". Or javascript:alert(1) or ", false),
-                        new CaughtMail.Piece("http://x.example", true),
-                        new CaughtMail.Piece(")", false)),
-                pieces);
     }
 }

@@ -3,6 +3,7 @@ package io.heed.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heed.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -85,7 +86,7 @@ class StreamPacingTest {
         outbox.pauseStream("paused");
         fixture.dispatchUntil(
                 () -> fixture.count("stream = 'running' and status = 'SENT'") == 1, Duration.ofSeconds(5));
-        Thread.sleep(300);
+        TestClock.advance(BURST.plusMillis(100)); // every pacing slot is free again: only the pause holds it back
         assertEquals(0, dispatcher.dispatchOnce().claimed());
 
         assertTrue(first > 0 && first <= DeliveryTestProfile.BATCH_SIZE, "first batch " + first);

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -52,9 +52,9 @@ final class SmtpConnection {
      *
      * @return why no connection could be opened, or null
      */
-    String drain(Queue<Outgoing> work, Queue<SendResult> results) {
+    String drain(Queue<OutgoingMail> work, Queue<SendResult> results) {
         boolean first = true;
-        Outgoing mail;
+        OutgoingMail mail;
         while ((mail = work.poll()) != null) {
             boolean reused;
             try {
@@ -80,16 +80,16 @@ final class SmtpConnection {
         return null;
     }
 
-    private String unreachable(Outgoing mail, Queue<SendResult> results, Exception failure) {
+    private String unreachable(OutgoingMail mail, Queue<SendResult> results, Exception failure) {
         String reason = SmtpFailure.describe(failure);
         results.add(new SendResult(mail, SendResult.Kind.TRANSIENT, reason));
         close();
         return reason;
     }
 
-    private SendResult send(Outgoing mail) {
+    private SendResult send(OutgoingMail mail) {
         try {
-            MimeMessage message = MailMessages.build(session, identity, mail, clock.instant());
+            MimeMessage message = MimeMessageBuilder.build(session, identity, mail, clock.instant());
             transport.sendMessage(message, message.getAllRecipients());
             sentOnThisConnection++;
             lastUsed = clock.instant();

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * Angus). The connections stay open between batches.
  */
 @ApplicationScoped
-class SmtpSender {
+public class SmtpSender {
 
     private static final Logger LOG = Logger.getLogger(SmtpSender.class);
 
@@ -43,7 +43,7 @@ class SmtpSender {
     MailIdentity identity;
 
     @Inject
-    MailCatcher catcher;
+    StandInRelay standIn;
 
     @Inject
     Clock clock;
@@ -53,7 +53,7 @@ class SmtpSender {
     private ExecutorService threads;
 
     /** Opens nothing yet: connections open on first use. */
-    synchronized void start() {
+    public synchronized void start() {
         if (threads != null) {
             return;
         }
@@ -80,7 +80,7 @@ class SmtpSender {
     }
 
     /** The configured SMTP server, or the built-in catcher when no {@code heed.smtp.host} is set. */
-    synchronized SmtpEndpoint endpoint() {
+    public synchronized SmtpEndpoint endpoint() {
         if (endpoint == null) {
             endpoint = config.host()
                     .filter(host -> !host.isBlank())
@@ -90,7 +90,7 @@ class SmtpSender {
                             config.tls(),
                             config.username().filter(u -> !u.isBlank()).orElse(null),
                             config.password().orElse(null)))
-                    .orElseGet(catcher::endpoint);
+                    .orElseGet(standIn::endpoint);
         }
         return endpoint;
     }
@@ -99,9 +99,9 @@ class SmtpSender {
      * Sends every message and returns one result for each. Messages no connection could take (the server is
      * unreachable) come back as transient failures. One batch at a time: the connections are this sender's.
      */
-    synchronized List<SendResult> send(List<Outgoing> batch) {
+    public synchronized List<SendResult> send(List<OutgoingMail> batch) {
         start();
-        Queue<Outgoing> work = new ConcurrentLinkedQueue<>(batch);
+        Queue<OutgoingMail> work = new ConcurrentLinkedQueue<>(batch);
         Queue<SendResult> results = new ConcurrentLinkedQueue<>();
         List<Callable<String>> tasks = new ArrayList<>();
         for (SmtpConnection connection : connections.subList(0, Math.min(connections.size(), batch.size()))) {
@@ -119,7 +119,7 @@ class SmtpSender {
         }
         // Left over when no connection could be opened: they share the reason the last one could not.
         String reason = unreachable != null ? unreachable : "not attempted: no connection to " + endpoint;
-        for (Outgoing left; (left = work.poll()) != null; ) {
+        for (OutgoingMail left; (left = work.poll()) != null; ) {
             results.add(new SendResult(left, SendResult.Kind.TRANSIENT, reason));
         }
         return new ArrayList<>(results);

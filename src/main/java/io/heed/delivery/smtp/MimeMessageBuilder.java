@@ -1,5 +1,6 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
+import io.heed.delivery.ComposedMail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,7 +21,7 @@ import java.util.Date;
  * Builds the MIME message for one outgoing mail: multipart/alternative (inside multipart/mixed when it has
  * attachments), UTF-8, stable Message-ID.
  */
-final class MailMessages {
+final class MimeMessageBuilder {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
@@ -29,7 +30,7 @@ final class MailMessages {
     /** Lines longer than this may not travel as 7bit (RFC 5322: 998 characters plus CRLF). */
     private static final int MAX_LINE = 998;
 
-    private MailMessages() {}
+    private MimeMessageBuilder() {}
 
     /**
      * The Content-Transfer-Encoding for a text part, decided as Jakarta Mail decides it (7bit for ASCII in short
@@ -58,7 +59,7 @@ final class MailMessages {
         return other * 3 > text.length() ? "base64" : "quoted-printable";
     }
 
-    static MimeMessage build(Session session, MailIdentity identity, Outgoing mail, Instant date)
+    static MimeMessage build(Session session, MailIdentity identity, OutgoingMail mail, Instant date)
             throws MessagingException {
         MimeMessage message = new FixedIdMimeMessage(session, mail.messageId());
         message.setFrom(identity.from());
@@ -112,7 +113,7 @@ final class MailMessages {
         return part;
     }
 
-    private static InternetAddress recipient(Outgoing mail) throws MessagingException {
+    private static InternetAddress recipient(OutgoingMail mail) throws MessagingException {
         String name = HeaderText.singleLine(mail.mail().toName());
         InternetAddress address;
         try {

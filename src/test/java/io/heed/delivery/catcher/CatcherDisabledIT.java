@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.catcher;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

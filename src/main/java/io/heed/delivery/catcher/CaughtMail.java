@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.catcher;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  * A caught message as the mailbox page shows it: decoded headers, the text part cut into plain pieces and
  * http(s) links, and the HTML part. Nothing here is trusted: the template escapes every value.
  */
-public record CaughtMail(
+record CaughtMail(
         Instant receivedAt, String from, String to, String subject, String messageId, List<Piece> text, String html) {
 
     /** A run of text, or a link (only {@code http:} and {@code https:} ever become links). */
-    public record Piece(String text, boolean link) {}
+    record Piece(String text, boolean link) {}
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'`]+");
     private static final String TRAILING_PUNCTUATION = ".,;:!?)]}";

@@ -1,5 +1,6 @@
-package io.heed.delivery;
+package io.heed.delivery.catcher;
 
+import io.heed.delivery.smtp.SmtpSender;
 import io.heed.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 @Path("/dev/mailbox")
 @RolesAllowed(Role.ADMIN_NAME)
-public class MailboxResource {
+class MailboxResource {
 
     static final int SHOWN = 50;
 
@@ -27,7 +28,7 @@ public class MailboxResource {
     }
 
     /** What the page shows; {@code sendingTo} names the SMTP server when the catcher is off. */
-    public record Mailbox(boolean catcherRunning, String sendingTo, int total, List<CaughtMail> mails) {}
+    record Mailbox(boolean catcherRunning, String sendingTo, int total, List<CaughtMail> mails) {}
 
     @Inject
     MailCatcher catcher;

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,9 +1,9 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 /** What SMTP said about one message. */
-record SendResult(Outgoing mail, Kind kind, String reply) {
+public record SendResult(OutgoingMail mail, Kind kind, String reply) {
 
-    enum Kind {
+    public enum Kind {
         /** Accepted by the server. */
         SENT,
         /** Refused for good (5xx for this recipient or message). */

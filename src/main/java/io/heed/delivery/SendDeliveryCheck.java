@@ -11,36 +11,34 @@ import java.util.Map;
 /**
  * An admin's check of the SMTP settings: one short message to an address of their choice, through the same
  * outbox, dispatcher and SMTP connection as every other mail. Its outcome (and the server's reply) shows on
- * the outbox message.
+ * the outbox message ({@link OutboxQueries#message}).
  */
 @ApplicationScoped
-public class DeliveryChecks {
+class SendDeliveryCheck {
 
-    /** The kind and stream of check messages; {@link DeliveryCheckComposer} renders them. */
-    public static final String KIND = "delivery-check";
+    /** The kind and stream of check messages; {@link DeliveryCheckComposer} composes them. */
+    static final String KIND = "delivery-check";
 
-    public static final String STREAM = "delivery-check";
+    static final String STREAM = "delivery-check";
 
     @Inject
     Outbox outbox;
 
     @Inject
+    OutboxQueries queries;
+
+    @Inject
     AuditLog auditLog;
 
+    /** Queues the check and returns its outbox message as queued (read before the dispatcher can claim it). */
     @Transactional
-    public OutboxMessage request(String to, String requestedBy) {
+    OutboxQueries.MessageView send(String to, String requestedBy) {
         String address = to == null ? "" : to.trim();
         if (!EmailAddresses.isValid(address)) {
             throw Refusal.invalid("to: not a valid e-mail address.");
         }
         long id = outbox.enqueue(new NewMessage(KIND, requestedBy, address, STREAM, null, false));
         auditLog.record(requestedBy, "delivery.check", "mail:" + address, Map.of("outboxMessageId", id));
-        return OutboxMessage.findById(id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public OutboxMessage get(long id) {
-        return OutboxMessage.<OutboxMessage>findByIdOptional(id)
-                .orElseThrow(() -> Refusal.notFound("No outbox message with id " + id + "."));
+        return queries.message(id);
     }
 }

@@ -1,5 +1,6 @@
 package io.heed.delivery;
 
+import io.heed.delivery.smtp.SmtpFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -17,9 +18,9 @@ import org.jboss.logging.Logger;
  * read their own data, e.g. the recipient and the pinned playbook version).
  */
 @ApplicationScoped
-class Rendering {
+class ComposeBatch {
 
-    private static final Logger LOG = Logger.getLogger(Rendering.class);
+    private static final Logger LOG = Logger.getLogger(ComposeBatch.class);
 
     @Inject
     @Any
@@ -28,41 +29,41 @@ class Rendering {
     private final Map<String, Optional<MessageComposer>> byKind = new ConcurrentHashMap<>();
 
     /** What became of one claimed message: content to send, or an outcome without sending. */
-    sealed interface Rendered {
+    sealed interface Composed {
         QueuedMessage message();
     }
 
-    record Ready(QueuedMessage message, ComposedMail mail) implements Rendered {}
+    record Ready(QueuedMessage message, ComposedMail mail) implements Composed {}
 
     /** The composer no longer wants it sent. */
-    record NotWanted(QueuedMessage message) implements Rendered {}
+    record NotWanted(QueuedMessage message) implements Composed {}
 
     /** No composer, or the composer failed: try again later. */
-    record Unrendered(QueuedMessage message, String reason) implements Rendered {}
+    record NotComposed(QueuedMessage message, String reason) implements Composed {}
 
     @Transactional
-    List<Rendered> render(List<QueuedMessage> batch) {
-        List<Rendered> rendered = new ArrayList<>(batch.size());
+    List<Composed> compose(List<QueuedMessage> batch) {
+        List<Composed> composed = new ArrayList<>(batch.size());
         for (QueuedMessage message : batch) {
-            rendered.add(render(message));
+            composed.add(compose(message));
         }
-        return rendered;
+        return composed;
     }
 
-    private Rendered render(QueuedMessage message) {
+    private Composed compose(QueuedMessage message) {
         Optional<MessageComposer> composer = byKind.computeIfAbsent(message.kind(), this::find);
         if (composer.isEmpty()) {
             // Perhaps a replica of a newer version knows the kind: not a reason to give up on the message.
-            return new Unrendered(message, "no composer handles kind '" + message.kind() + "'");
+            return new NotComposed(message, "no composer handles kind '" + message.kind() + "'");
         }
         try {
             return composer.get()
                     .compose(message)
-                    .<Rendered>map(mail -> new Ready(message, mail))
+                    .<Composed>map(mail -> new Ready(message, mail))
                     .orElseGet(() -> new NotWanted(message));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Composing message %d (%s) failed", message.id(), message.kind());
-            return new Unrendered(message, "composing failed: " + SmtpFailure.describe(e));
+            return new NotComposed(message, "composing failed: " + SmtpFailure.describe(e));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -19,7 +19,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * @param connectionUsable whether the same SMTP connection can carry the next message (the server answered and
  *     the client reset the transaction)
  */
-record SmtpFailure(SendResult.Kind kind, String reply, boolean connectionUsable) {
+public record SmtpFailure(SendResult.Kind kind, String reply, boolean connectionUsable) {
 
     static SmtpFailure of(Exception failure) {
         SMTPAddressFailedException recipient = find(failure, SMTPAddressFailedException.class);
@@ -46,7 +46,7 @@ record SmtpFailure(SendResult.Kind kind, String reply, boolean connectionUsable)
     }
 
     /** A short reason for the outbox row, e.g. "connection refused (Connection refused)". */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (find(failure, ConnectException.class) != null) {
             return "connection refused: " + message(find(failure, ConnectException.class));
         }

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 /**
  * Text from data (a name, a subject) made safe for one header line: every control character, CR and LF

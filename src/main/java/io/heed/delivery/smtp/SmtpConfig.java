@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * The SMTP server Heed sends through. With no {@code host}, Heed starts its built-in mail catcher and delivers
- * there (see {@link MailCatcher}); with a host, the catcher never starts.
+ * there (see {@code delivery.catcher.MailCatcher}); with a host, the catcher never starts.
  */
 @ConfigMapping(prefix = "heed.smtp")
 public interface SmtpConfig {

@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -33,11 +33,11 @@ public class MailIdentity {
         messageIdDomain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
-    public InternetAddress from() {
+    InternetAddress from() {
         return from;
     }
 
-    public Optional<InternetAddress> replyTo() {
+    Optional<InternetAddress> replyTo() {
         return replyTo;
     }
 

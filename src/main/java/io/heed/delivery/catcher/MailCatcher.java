@@ -1,4 +1,4 @@
-package io.heed.delivery;
+package io.heed.delivery.catcher;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.FolderException;
@@ -6,6 +6,9 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.heed.delivery.smtp.SmtpConfig;
+import io.heed.delivery.smtp.SmtpEndpoint;
+import io.heed.delivery.smtp.StandInRelay;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,7 +33,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-public class MailCatcher {
+public class MailCatcher implements StandInRelay {
 
     private static final Logger LOG = Logger.getLogger(MailCatcher.class);
     private static final String LOOPBACK = "127.0.0.1";
@@ -71,7 +74,8 @@ public class MailCatcher {
     }
 
     /** Where the catcher listens; only when {@link #running()}. */
-    SmtpEndpoint endpoint() {
+    @Override
+    public SmtpEndpoint endpoint() {
         if (server == null) {
             throw new IllegalStateException("The mail catcher is not running: heed.smtp.host is set");
         }

@@ -1,7 +1,7 @@
-package io.heed.delivery;
+package io.heed.delivery.smtp;
 
 /** Where mail goes: the configured SMTP server, or the built-in catcher. Password never logged. */
-record SmtpEndpoint(String host, int port, SmtpConfig.Tls tls, String username, String password) {
+public record SmtpEndpoint(String host, int port, SmtpConfig.Tls tls, String username, String password) {
 
     String protocol() {
         return tls == SmtpConfig.Tls.SMTPS ? "smtps" : "smtp";

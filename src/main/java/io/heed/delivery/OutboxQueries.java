@@ -1,0 +1,55 @@
+package io.heed.delivery;
+
+import io.heed.platform.error.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Reads outbox messages for the delivery API: one message's state, as an admin follows a delivery check. */
+@ApplicationScoped
+class OutboxQueries {
+
+    /** One outbox message as the API shows it (without its reference: that is its sender's key). */
+    record MessageView(
+            long id,
+            String kind,
+            String toAddress,
+            String stream,
+            String messageId,
+            OutboxMessage.Status status,
+            int attempts,
+            Instant dueAt,
+            Instant nextAttemptAt,
+            String lastSmtpReply,
+            Instant createdAt,
+            Instant sentAt,
+            Instant failedAt,
+            Instant cancelledAt) {
+
+        static MessageView of(OutboxMessage m) {
+            return new MessageView(
+                    m.id,
+                    m.kind,
+                    m.toAddress,
+                    m.stream,
+                    m.messageId,
+                    m.status,
+                    m.attempts,
+                    m.dueAt,
+                    m.nextAttemptAt,
+                    m.lastSmtpReply,
+                    m.createdAt,
+                    m.sentAt,
+                    m.failedAt,
+                    m.cancelledAt);
+        }
+    }
+
+    /** @throws Refusal not found when there is no such message */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    MessageView message(long id) {
+        return OutboxMessage.<OutboxMessage>findByIdOptional(id)
+                .map(MessageView::of)
+                .orElseThrow(() -> Refusal.notFound("No outbox message with id " + id + "."));
+    }
+}
