@@ -2,15 +2,15 @@ package io.heed.compliance;
 
 import io.heed.campaign.Campaign;
 import io.heed.directory.Employee;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
+import io.heed.platform.database.Sql;
 import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public class ComplianceDashboards {
 
     // Cell rows of every campaign within the filter (totals plus pending deltas), per campaign and region.
-    private static final String OVERVIEW = """
+    private static final NamedSql OVERVIEW = NamedSql.of("""
             /* heed:overview */
             with c as (
                 select campaign_id, region, deadline_at, recipients, completed
@@ -36,22 +36,22 @@ public class ComplianceDashboards {
                   from compliance_count_delta
                  where step_key is null and completed_on is null and %1$s
             )
-            select campaign_id, region, sum(recipients), sum(completed),
-                   coalesce(sum(recipients - completed) filter (where deadline_at <= ?), 0)
+            select campaign_id, region, sum(recipients) as recipients, sum(completed) as completed,
+                   coalesce(sum(recipients - completed) filter (where deadline_at <= :asOf), 0) as overdue
               from c
-             group by campaign_id, region""";
+             group by campaign_id, region""".formatted(ComplianceFilter.sql("")));
 
-    private static final String EMPLOYEE_RECIPIENTS = """
+    private static final NamedSql EMPLOYEE_RECIPIENTS = NamedSql.of("""
             /* heed:employee */
             select r.id, r.campaign_id, r.region, r.department, r.country, r.delivery_status, r.sent_at,
                    r.failed_at, r.deadline_at, r.first_human_visit_at, r.first_visit_at, r.completed_at
               from recipient r
-             where r.employee_id = ? and %s
-             order by r.campaign_id desc""";
+             where r.employee_id = :employee and %s
+             order by r.campaign_id desc""".formatted(ComplianceFilter.sql("r")));
 
-    private static final String EMPLOYEE_ANSWERS = """
+    private static final NamedSql EMPLOYEE_ANSWERS = NamedSql.of("""
             select recipient_id, step_key, status, changed_at, first_answered_at
-              from step_answer where recipient_id = any(?::bigint[])""";
+              from step_answer where recipient_id = any(:recipients)""");
 
     /** One recipient row of the employee, as read. */
     private record EmployeeRecipient(
@@ -75,14 +75,17 @@ public class ComplianceDashboards {
     ComplianceCampaigns campaigns;
 
     @Inject
-    ReadSnapshots snapshots;
+    Database database;
 
     @Inject
     Clock clock;
 
     public Dashboard dashboard(long campaignId, GroupBy groupBy, ComplianceFilter filter) {
         CampaignFacts facts = campaigns.facts(campaignId);
-        return snapshots.read(c -> DashboardQueries.dashboard(c, facts, groupBy, filter, clock.instant()));
+        Instant now = clock.instant();
+        return database.snapshot(
+                "count the dashboard of campaign " + campaignId,
+                sql -> DashboardQueries.dashboard(sql, facts, groupBy, filter, now));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -91,20 +94,16 @@ public class ComplianceDashboards {
         List<Campaign> launched = Campaign.list("launchedAt is not null order by id desc");
         Map<Long, Map<String, long[]>> counts = filter.nothingVisible()
                 ? Map.of()
-                : snapshots.read(c -> {
+                : database.snapshot("count the compliance overview", sql -> {
                     Map<Long, Map<String, long[]>> byCampaign = new HashMap<>();
-                    try (PreparedStatement s = c.prepareStatement(OVERVIEW.formatted(ComplianceFilter.sql("")))) {
-                        int i = filter.bind(c, s, 1);
-                        i = filter.bind(c, s, i);
-                        s.setTimestamp(i, Timestamp.from(now));
-                        try (ResultSet r = s.executeQuery()) {
-                            while (r.next()) {
-                                byCampaign
-                                        .computeIfAbsent(r.getLong(1), k -> new TreeMap<>())
-                                        .put(r.getString(2), new long[] {r.getLong(3), r.getLong(4), r.getLong(5)});
-                            }
-                        }
-                    }
+                    sql.list(
+                            OVERVIEW,
+                            filter.params().and("asOf", now),
+                            r -> byCampaign
+                                    .computeIfAbsent(r.getLong("campaign_id"), k -> new TreeMap<>())
+                                    .put(r.string("region"), new long[] {
+                                        r.getLong("recipients"), r.getLong("completed"), r.getLong("overdue")
+                                    }));
                     return byCampaign;
                 });
         List<Overview.CampaignCompliance> result = new ArrayList<>();
@@ -152,8 +151,8 @@ public class ComplianceDashboards {
         List<EmployeeRecipient> recipients = new ArrayList<>();
         Map<Long, Map<String, EmployeeAnswer>> answers = new HashMap<>();
         if (!filter.nothingVisible()) {
-            snapshots.read(c -> {
-                readEmployee(c, employee.id, filter, recipients, answers);
+            database.snapshot("read the compliance of an employee", sql -> {
+                readEmployee(sql, employee.id, filter, recipients, answers);
                 return null;
             });
         }
@@ -203,55 +202,39 @@ public class ComplianceDashboards {
     }
 
     private static void readEmployee(
-            Connection c,
+            Sql sql,
             long employeeId,
             ComplianceFilter filter,
             List<EmployeeRecipient> recipients,
             Map<Long, Map<String, EmployeeAnswer>> answers)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(EMPLOYEE_RECIPIENTS.formatted(ComplianceFilter.sql("r")))) {
-            s.setLong(1, employeeId);
-            filter.bind(c, s, 2);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    recipients.add(new EmployeeRecipient(
-                            r.getLong(1),
-                            r.getLong(2),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getString(5),
-                            r.getString(6),
-                            instant(r.getTimestamp(7)),
-                            instant(r.getTimestamp(8)),
-                            instant(r.getTimestamp(9)),
-                            instant(r.getTimestamp(10)),
-                            instant(r.getTimestamp(11)),
-                            instant(r.getTimestamp(12))));
-                }
-            }
-        }
+        recipients.addAll(sql.list(
+                EMPLOYEE_RECIPIENTS,
+                filter.params().and("employee", employeeId),
+                r -> new EmployeeRecipient(
+                        r.getLong("id"),
+                        r.getLong("campaign_id"),
+                        r.string("region"),
+                        r.string("department"),
+                        r.string("country"),
+                        r.string("delivery_status"),
+                        r.instant("sent_at"),
+                        r.instant("failed_at"),
+                        r.instant("deadline_at"),
+                        r.instant("first_human_visit_at"),
+                        r.instant("first_visit_at"),
+                        r.instant("completed_at"))));
         if (recipients.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(EMPLOYEE_ANSWERS)) {
-            s.setArray(
-                    1,
-                    c.createArrayOf(
-                            "bigint",
-                            recipients.stream().map(EmployeeRecipient::id).toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    answers.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>())
-                            .put(
-                                    r.getString(2),
-                                    new EmployeeAnswer(
-                                            r.getString(3), instant(r.getTimestamp(4)), instant(r.getTimestamp(5))));
-                }
-            }
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        List<Long> ids = recipients.stream().map(EmployeeRecipient::id).toList();
+        sql.list(
+                EMPLOYEE_ANSWERS,
+                Params.of("recipients", ids),
+                r -> answers.computeIfAbsent(r.getLong("recipient_id"), k -> new LinkedHashMap<>())
+                        .put(
+                                r.string("step_key"),
+                                new EmployeeAnswer(
+                                        r.string("status"), r.instant("changed_at"), r.instant("first_answered_at"))));
     }
 }

@@ -1,14 +1,12 @@
 package io.heed.compliance;
 
-import io.agroal.api.AgroalDataSource;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * Folds the counters' pending deltas into their totals ({@code compact_compliance_counts}, V9), once per cluster
@@ -18,8 +16,11 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class CounterCompaction {
 
+    // Deletes up to :batch deltas and adds them into compliance_count in one statement (V9); returns how many.
+    private static final NamedSql COMPACT = NamedSql.of("select compact_compliance_counts(:batch)");
+
     @Inject
-    AgroalDataSource dataSource;
+    Database database;
 
     @Inject
     ComplianceConfig config;
@@ -45,15 +46,7 @@ public class CounterCompaction {
     }
 
     private long compactOnce() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select compact_compliance_counts(?)")) {
-            statement.setInt(1, config.counters().compactBatch());
-            try (ResultSet r = statement.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not compact the compliance counters", e);
-        }
+        Params batch = Params.of("batch", config.counters().compactBatch());
+        return database.run("compact the compliance counters", sql -> sql.number(COMPACT, batch));
     }
 }

@@ -1,16 +1,15 @@
 package io.heed.compliance;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Row;
+import io.heed.platform.database.Sql;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,26 +27,36 @@ final class DashboardQueries {
 
     // The campaign's counter rows within the filter, then summed per group (cell and step rows) or per day (day
     // rows, whose key is null). Overdue: cell rows whose deadline instant has passed, less their completions.
+    // The group's column (%1$s) is one of GroupBy's constants: one statement per GroupBy.
     private static final String COUNTS = """
             /* heed:dashboard */
             with c as (
                 select region, department, country, deadline_at, step_key, completed_on, recipients, sent,
                        failed, visited, visited_any, completed, done, not_applicable
                   from compliance_count
-                 where campaign_id = ? and %2$s
+                 where campaign_id = :campaign and %2$s
                 union all
                 select region, department, country, deadline_at, step_key, completed_on, recipients, sent,
                        failed, visited, visited_any, completed, done, not_applicable
                   from compliance_count_delta
-                 where campaign_id = ? and %2$s
+                 where campaign_id = :campaign and %2$s
             )
             select case when completed_on is null then %1$s end as key, step_key, completed_on,
                    array_agg(distinct region) as regions,
-                   sum(recipients), sum(sent), sum(failed), sum(visited), sum(visited_any), sum(completed),
-                   coalesce(sum(recipients - completed) filter (where deadline_at <= ?), 0) as overdue,
-                   sum(done), sum(not_applicable)
+                   sum(recipients) as recipients, sum(sent) as sent, sum(failed) as failed,
+                   sum(visited) as visited, sum(visited_any) as visited_any, sum(completed) as completed,
+                   coalesce(sum(recipients - completed) filter (where deadline_at <= :asOf), 0) as overdue,
+                   sum(done) as done, sum(not_applicable) as not_applicable
               from c
              group by 1, step_key, completed_on""";
+
+    private static final Map<GroupBy, NamedSql> COUNTS_BY = new EnumMap<>(GroupBy.class);
+
+    static {
+        for (GroupBy groupBy : GroupBy.values()) {
+            COUNTS_BY.put(groupBy, NamedSql.of(COUNTS.formatted(groupBy.column(), ComplianceFilter.sql(""))));
+        }
+    }
 
     private DashboardQueries() {}
 
@@ -58,25 +67,16 @@ final class DashboardQueries {
         final Map<String, long[]> steps = new HashMap<>();
     }
 
-    static Dashboard dashboard(
-            Connection connection, CampaignFacts facts, GroupBy groupBy, ComplianceFilter filter, Instant now)
+    static Dashboard dashboard(Sql sql, CampaignFacts facts, GroupBy groupBy, ComplianceFilter filter, Instant now)
             throws SQLException {
         Map<String, Sums> groups = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         Map<LocalDate, Long> days = new TreeMap<>();
         if (!filter.nothingVisible()) {
-            String sql = COUNTS.formatted(groupBy.column(), ComplianceFilter.sql(""));
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int i = 1;
-                statement.setLong(i++, facts.id());
-                i = filter.bind(connection, statement, i);
-                statement.setLong(i++, facts.id());
-                i = filter.bind(connection, statement, i);
-                statement.setTimestamp(i, Timestamp.from(now));
-                try (ResultSet r = statement.executeQuery()) {
-                    while (r.next()) {
-                        read(r, groups, days);
-                    }
-                }
+            for (CountRow row : sql.list(
+                    COUNTS_BY.get(groupBy),
+                    filter.params().and("campaign", facts.id()).and("asOf", now),
+                    CountRow::read)) {
+                add(row, groups, days);
             }
         }
         List<Dashboard.Group> result = new ArrayList<>();
@@ -100,31 +100,63 @@ final class DashboardQueries {
                 timeline(days, facts, now));
     }
 
-    private static void read(ResultSet r, Map<String, Sums> groups, Map<LocalDate, Long> days) throws SQLException {
-        String stepKey = r.getString(2);
-        java.sql.Date day = r.getDate(3);
-        if (day != null) {
-            days.merge(day.toLocalDate(), r.getLong(10), Long::sum);
+    /**
+     * One row of {@link #COUNTS}: the sums of a group's cells ({@code stepKey} and {@code day} null), of one of its
+     * steps, or of one UTC day's completions ({@code day}; no group).
+     */
+    record CountRow(
+            String key,
+            String stepKey,
+            LocalDate day,
+            List<String> regions,
+            long recipients,
+            long sent,
+            long failed,
+            long visited,
+            long visitedAny,
+            long completed,
+            long overdue,
+            long done,
+            long notApplicable) {
+
+        static CountRow read(Row r) throws SQLException {
+            return new CountRow(
+                    r.string("key"),
+                    r.string("step_key"),
+                    r.date("completed_on"),
+                    r.strings("regions"),
+                    r.getLong("recipients"),
+                    r.getLong("sent"),
+                    r.getLong("failed"),
+                    r.getLong("visited"),
+                    r.getLong("visited_any"),
+                    r.getLong("completed"),
+                    r.getLong("overdue"),
+                    r.getLong("done"),
+                    r.getLong("not_applicable"));
+        }
+    }
+
+    private static void add(CountRow r, Map<String, Sums> groups, Map<LocalDate, Long> days) {
+        if (r.day() != null) {
+            days.merge(r.day(), r.completed(), Long::sum);
             return;
         }
-        Sums sums = groups.computeIfAbsent(r.getString(1), k -> new Sums());
-        Array regions = r.getArray(4);
-        for (Object region : (Object[]) regions.getArray()) {
-            sums.regions.add((String) region);
-        }
-        if (stepKey != null) {
-            long[] counts = sums.steps.computeIfAbsent(stepKey, k -> new long[2]);
-            counts[0] += r.getLong(12);
-            counts[1] += r.getLong(13);
+        Sums sums = groups.computeIfAbsent(r.key(), k -> new Sums());
+        sums.regions.addAll(r.regions());
+        if (r.stepKey() != null) {
+            long[] counts = sums.steps.computeIfAbsent(r.stepKey(), k -> new long[2]);
+            counts[0] += r.done();
+            counts[1] += r.notApplicable();
             return;
         }
-        sums.recipients += r.getLong(5);
-        sums.sent += r.getLong(6);
-        sums.failed += r.getLong(7);
-        sums.visited += r.getLong(8);
-        sums.visitedAny += r.getLong(9);
-        sums.completed += r.getLong(10);
-        sums.overdue += r.getLong(11);
+        sums.recipients += r.recipients();
+        sums.sent += r.sent();
+        sums.failed += r.failed();
+        sums.visited += r.visited();
+        sums.visitedAny += r.visitedAny();
+        sums.completed += r.completed();
+        sums.overdue += r.overdue();
     }
 
     private static void add(Sums all, Sums one) {

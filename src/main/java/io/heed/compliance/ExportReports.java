@@ -1,6 +1,8 @@
 package io.heed.compliance;
 
 import io.heed.audit.AuditLog;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public class ExportReports {
     ComplianceCampaigns campaigns;
 
     @Inject
-    ReadSnapshots snapshots;
+    Database database;
 
     @Inject
     ComplianceConfig config;
@@ -53,7 +54,7 @@ public class ExportReports {
             if (bom) {
                 out.write(ReportCsv.BOM);
             }
-            snapshots.read(c -> writeCsv(c, facts, filter, out));
+            database.snapshot("export campaign " + campaignId + " as CSV", sql -> writeCsv(sql, facts, filter, out));
         });
     }
 
@@ -63,13 +64,16 @@ public class ExportReports {
         Instant now = clock.instant();
         return new Export(
                 fileName(facts, filter, "xlsx"),
-                out -> snapshots.read(c -> ReportXlsx.write(c, facts, filter, now, actor, config, out)));
+                out -> database.snapshot(
+                        "export campaign " + campaignId + " as XLSX",
+                        sql -> ReportXlsx.write(sql, facts, filter, now, actor, config, out)));
     }
 
     public Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         Instant now = clock.instant();
-        ReportPdf.Summary summary = snapshots.read(c -> summary(c, facts, filter, now, actor));
+        ReportPdf.Summary summary = database.snapshot(
+                "summarise campaign " + campaignId + " as PDF", sql -> summary(sql, facts, filter, now, actor));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dataSha256", summary.dataSha256());
         details.put("rows", summary.rows());
@@ -78,20 +82,20 @@ public class ExportReports {
     }
 
     /** The PDF's content: the counts by region and the hash of the CSV rows, from one snapshot. */
-    ReportPdf.Summary summary(Connection c, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
+    ReportPdf.Summary summary(Sql sql, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
             throws SQLException, IOException {
-        Dashboard dashboard = DashboardQueries.dashboard(c, facts, GroupBy.REGION, filter, now);
+        Dashboard dashboard = DashboardQueries.dashboard(sql, facts, GroupBy.REGION, filter, now);
         MessageDigest digest = io.heed.platform.Hashing.sha256();
-        long rows = writeCsv(c, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        long rows = writeCsv(sql, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
         return new ReportPdf.Summary(
                 facts, dashboard, filter, HexFormat.of().formatHex(digest.digest()), rows, now, actor);
     }
 
-    private long writeCsv(Connection c, CampaignFacts facts, ComplianceFilter filter, OutputStream out)
+    private long writeCsv(Sql sql, CampaignFacts facts, ComplianceFilter filter, OutputStream out)
             throws SQLException, IOException {
         ReportCsv csv = new ReportCsv(out);
         csv.writeHeader(facts.stepKeys());
-        long rows = RecipientRows.stream(c, facts, filter, config.reports().fetchSize(), csv::write);
+        long rows = RecipientRows.stream(sql, facts, filter, config.reports().fetchSize(), csv::write);
         csv.flush();
         return rows;
     }

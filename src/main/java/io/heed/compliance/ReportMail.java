@@ -1,12 +1,16 @@
 package io.heed.compliance;
 
 import io.heed.audit.AuditLog;
+import io.heed.campaign.CampaignStatus;
+import io.heed.delivery.NewMessage;
 import io.heed.delivery.Outbox;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +34,27 @@ public class ReportMail {
 
     public static final String STREAM = "compliance-reports";
 
+    // Running campaigns (CampaignStatus.RUNNING) that have report recipients.
+    private static final NamedSql CAMPAIGNS = NamedSql.of("""
+            select distinct c.id
+              from campaign c join compliance_report_recipient r on r.campaign_id = c.id
+             where c.status = any(:running)
+             order by c.id""");
+
+    // Claims the run for the campaign: no row when a replayed run already queued it.
+    private static final NamedSql CLAIM = NamedSql.of("""
+            insert into compliance_report_run (campaign_id, scheduled_at, queued, queued_at)
+            values (:campaign, :run, 0, :now)
+            on conflict do nothing""");
+
+    private static final NamedSql RECIPIENTS = NamedSql.of("""
+            select region, email from compliance_report_recipient where campaign_id = :campaign""");
+
+    private static final NamedSql QUEUED = NamedSql.of("""
+            update compliance_report_run set queued = :queued where campaign_id = :campaign and scheduled_at = :run""");
+
     @Inject
-    EntityManager entityManager;
+    Database database;
 
     @Inject
     Outbox outbox;
@@ -60,39 +83,32 @@ public class ReportMail {
     @Transactional
     public int queue(Instant scheduledAt) {
         Instant run = scheduledAt.truncatedTo(ChronoUnit.SECONDS);
-        List<?> campaigns = entityManager
-                .createNativeQuery("select distinct c.id from campaign c join compliance_report_recipient r"
-                        + " on r.campaign_id = c.id where c.status in ('SENDING', 'ACTIVE', 'PAUSED') order by c.id")
-                .getResultList();
+        List<Long> campaigns =
+                database.list(CAMPAIGNS, Params.of("running", CampaignStatus.RUNNING), r -> r.getLong("id"));
         int total = 0;
-        for (Object id : campaigns) {
-            long campaignId = ((Number) id).longValue();
-            int claimed = entityManager
-                    .createNativeQuery(
-                            "insert into compliance_report_run (campaign_id, scheduled_at, queued, queued_at)"
-                                    + " values (?1, ?2, 0, ?3) on conflict do nothing")
-                    .setParameter(1, campaignId)
-                    .setParameter(2, run)
-                    .setParameter(3, clock.instant())
-                    .executeUpdate();
-            if (claimed == 0) {
+        for (long campaignId : campaigns) {
+            Params campaignRun = Params.of("campaign", campaignId).and("run", run);
+            if (database.update(CLAIM, campaignRun.and("now", clock.instant())) == 0) {
                 continue;
             }
-            int queued = outbox.enqueueSelect(
-                    "select '" + KIND + "' as kind, campaign_id || ':' || region as reference, email as to_address,"
-                            + " '" + STREAM + "' as stream, cast(null as timestamptz) as due_at"
-                            + " from compliance_report_recipient where campaign_id = :campaign",
-                    Map.of("campaign", campaignId));
-            entityManager
-                    .createNativeQuery("update compliance_report_run set queued = ?1 where campaign_id = ?2"
-                            + " and scheduled_at = ?3")
-                    .setParameter(1, queued)
-                    .setParameter(2, campaignId)
-                    .setParameter(3, run)
-                    .executeUpdate();
+            List<NewMessage> messages = database.list(
+                    RECIPIENTS,
+                    campaignRun,
+                    r -> new NewMessage(
+                            KIND,
+                            new ReportMailReference(campaignId, r.string("region")).text(),
+                            r.string("email"),
+                            STREAM,
+                            null,
+                            false));
+            messages.forEach(outbox::enqueue);
+            database.update(QUEUED, campaignRun.and("queued", messages.size()));
             auditLog.record(
-                    "heed", "compliance.report-mail.queue", "campaign:" + campaignId, Map.of("messages", queued));
-            total += queued;
+                    "heed",
+                    "compliance.report-mail.queue",
+                    "campaign:" + campaignId,
+                    Map.of("messages", messages.size()));
+            total += messages.size();
         }
         return total;
     }

@@ -5,11 +5,13 @@ import io.heed.delivery.ComposedMail;
 import io.heed.delivery.MessageComposer;
 import io.heed.delivery.QueuedMessage;
 import io.heed.platform.EmailAddresses;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,17 +57,18 @@ public class ReportMailComposer implements MessageComposer {
 
     private record Rendered(Instant at, ReportPdf.Summary summary, byte[] pdf) {}
 
+    private static final NamedSql STILL_WANTED = NamedSql.of("""
+            select count(*) from compliance_report_recipient
+             where campaign_id = :campaign and region = :region and email_key = :emailKey""");
+
     @Inject
     ComplianceCampaigns campaigns;
 
     @Inject
-    ReadSnapshots snapshots;
+    Database database;
 
     @Inject
     ExportReports exports;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     AuditLog auditLog;
@@ -82,9 +85,9 @@ public class ReportMailComposer implements MessageComposer {
 
     @Override
     public Optional<ComposedMail> compose(QueuedMessage message) {
-        int colon = message.reference().indexOf(':');
-        long campaignId = Long.parseLong(message.reference().substring(0, colon));
-        String region = message.reference().substring(colon + 1);
+        ReportMailReference reference = ReportMailReference.parse(message.reference());
+        long campaignId = reference.campaignId();
+        String region = reference.region();
         if (!stillWanted(campaignId, region, message.toAddress())) {
             return Optional.empty();
         }
@@ -119,14 +122,8 @@ public class ReportMailComposer implements MessageComposer {
     }
 
     private boolean stillWanted(long campaignId, String region, String to) {
-        return !entityManager
-                .createNativeQuery("select 1 from compliance_report_recipient where campaign_id = ?1 and region = ?2"
-                        + " and email_key = ?3")
-                .setParameter(1, campaignId)
-                .setParameter(2, region)
-                .setParameter(3, EmailAddresses.key(to))
-                .getResultList()
-                .isEmpty();
+        Params params = Params.of("campaign", campaignId).and("region", region).and("emailKey", EmailAddresses.key(to));
+        return database.number(STILL_WANTED, params) > 0;
     }
 
     private Rendered render(long campaignId, String region) {
@@ -135,8 +132,10 @@ public class ReportMailComposer implements MessageComposer {
         recent.values().removeIf(r -> r.at().isBefore(now.minus(Duration.ofSeconds(REUSE_SECONDS))));
         return recent.computeIfAbsent(key, k -> {
             CampaignFacts facts = campaigns.facts(campaignId);
-            ComplianceFilter filter = ComplianceFilter.region(region);
-            ReportPdf.Summary summary = snapshots.read(c -> exports.summary(c, facts, filter, now, GENERATED_BY));
+            ComplianceFilter filter = ReportRecipients.filter(region);
+            ReportPdf.Summary summary = database.snapshot(
+                    "summarise campaign " + campaignId + " for a report mail",
+                    sql -> exports.summary(sql, facts, filter, now, GENERATED_BY));
             return new Rendered(now, summary, ReportPdf.render(summary));
         });
     }

@@ -1,8 +1,8 @@
 package io.heed.compliance;
 
+import io.heed.platform.database.Sql;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,7 +49,7 @@ final class ReportXlsx {
     }
 
     static long write(
-            Connection connection,
+            Sql sql,
             CampaignFacts facts,
             ComplianceFilter filter,
             Instant generatedAt,
@@ -61,8 +61,8 @@ final class ReportXlsx {
         try {
             ReportXlsx xlsx = new ReportXlsx(workbook, ReportCsv.header(facts.stepKeys()));
             xlsx.nextSheet();
-            long rows = RecipientRows.stream(
-                    connection, facts, filter, config.reports().fetchSize(), xlsx::row);
+            long rows =
+                    RecipientRows.stream(sql, facts, filter, config.reports().fetchSize(), xlsx::row);
             xlsx.about(facts, filter, generatedAt, generatedBy, rows);
             workbook.write(out);
             return rows;
