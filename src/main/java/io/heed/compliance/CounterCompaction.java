@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
  * deltas a dashboard sums small.
  */
 @ApplicationScoped
-public class CounterCompaction {
+class CounterCompaction {
 
     // Deletes up to :batch deltas and adds them into compliance_count in one statement (V9); returns how many.
     private static final NamedSql COMPACT = NamedSql.of("select compact_compliance_counts(:batch)");
@@ -23,7 +23,7 @@ public class CounterCompaction {
     Database database;
 
     @Inject
-    ComplianceConfig config;
+    CountersConfig config;
 
     @Scheduled(
             identity = "compliance-counter-compaction",
@@ -35,18 +35,18 @@ public class CounterCompaction {
 
     /** Folds every pending delta now (in batches); returns how many. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public long compact() {
+    long compact() {
         long total = 0;
         long folded;
         do {
             folded = compactOnce();
             total += folded;
-        } while (folded >= config.counters().compactBatch());
+        } while (folded >= config.compactBatch());
         return total;
     }
 
     private long compactOnce() {
-        Params batch = Params.of("batch", config.counters().compactBatch());
+        Params batch = Params.of("batch", config.compactBatch());
         return database.run("compact the compliance counters", sql -> sql.number(COMPACT, batch));
     }
 }

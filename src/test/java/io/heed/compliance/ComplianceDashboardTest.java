@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.acknowledgement.VisitLog;
 import io.heed.campaign.RecipientDeliveryState;
+import io.heed.compliance.dashboard.CampaignDashboardQueries;
+import io.heed.compliance.dashboard.Dashboard;
+import io.heed.compliance.dashboard.GroupBy;
 import io.heed.security.LinkTokens;
 import io.heed.support.Api;
 import io.heed.support.Database;
@@ -45,10 +48,13 @@ class ComplianceDashboardTest {
     CounterCompaction compaction;
 
     @Inject
-    ComplianceCampaigns campaigns;
+    CampaignFactsQueries campaigns;
 
     @Inject
     io.heed.platform.database.Database database;
+
+    @Inject
+    CampaignDashboardQueries dashboards;
 
     ComplianceScenario scenario;
 
@@ -209,7 +215,7 @@ class ComplianceDashboardTest {
     private void assertOverdue(CampaignFacts facts, String at, long amer, long apac, long emea) {
         Dashboard d = database.snapshot(
                 "count overdue",
-                sql -> DashboardQueries.dashboard(
+                sql -> dashboards.dashboard(
                         sql, facts, GroupBy.REGION, ComplianceFilter.EVERYTHING, Instant.parse(at)));
         assertEquals(
                 List.of(amer, apac, emea),

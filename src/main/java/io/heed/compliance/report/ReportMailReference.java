@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 /**
  * The outbox reference of one report mail: which campaign's report, of which region ({@code *}: all). Written

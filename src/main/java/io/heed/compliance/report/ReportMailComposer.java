@@ -1,6 +1,10 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.compliance.dashboard.Dashboard;
 import io.heed.delivery.ComposedMail;
 import io.heed.delivery.MessageComposer;
 import io.heed.delivery.QueuedMessage;
@@ -30,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * several recipients of one region in one batch do not each pay for a pass over the campaign's rows.
  */
 @ApplicationScoped
-public class ReportMailComposer implements MessageComposer {
+class ReportMailComposer implements MessageComposer {
 
     static final int REUSE_SECONDS = 60;
     static final String GENERATED_BY = "Heed (scheduled report mail)";
@@ -44,7 +48,7 @@ public class ReportMailComposer implements MessageComposer {
     }
 
     /** What the mail says about the attached report. */
-    public record ReportView(
+    record ReportView(
             String campaign,
             String scope,
             String asOf,
@@ -62,7 +66,7 @@ public class ReportMailComposer implements MessageComposer {
              where campaign_id = :campaign and region = :region and email_key = :emailKey""");
 
     @Inject
-    ComplianceCampaigns campaigns;
+    CampaignFactsQueries campaigns;
 
     @Inject
     Database database;

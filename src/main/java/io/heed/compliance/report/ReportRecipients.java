@@ -1,6 +1,8 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
 import io.heed.platform.EmailAddresses;
 import io.heed.platform.database.Database;
 import io.heed.platform.database.NamedSql;
@@ -26,10 +28,10 @@ import java.util.TreeMap;
  * any time, including while the campaign runs.
  */
 @ApplicationScoped
-public class ReportRecipients {
+class ReportRecipients {
 
     /** The region key of those who receive the report of every region. */
-    public static final String ALL_REGIONS = "*";
+    static final String ALL_REGIONS = "*";
 
     static final int MAX_ADDRESSES = 200;
 
@@ -47,7 +49,7 @@ public class ReportRecipients {
             on conflict do nothing""");
 
     @Inject
-    ComplianceCampaigns campaigns;
+    CampaignFactsQueries campaigns;
 
     @Inject
     Database database;
@@ -67,7 +69,7 @@ public class ReportRecipients {
 
     /** Region → addresses, sorted; an officer sees their regions' entries only. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, List<String>> get(long campaignId, RegionScope scope) {
+    Map<String, List<String>> get(long campaignId, RegionScope scope) {
         campaigns.facts(campaignId);
         Map<String, List<String>> result = new TreeMap<>();
         List<String[]> rows = database.list(
@@ -83,7 +85,7 @@ public class ReportRecipients {
 
     /** Replaces the campaign's report recipients. @throws Refusal invalid listing every bad entry */
     @Transactional
-    public Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
+    Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
         campaigns.facts(campaignId);
         if (recipients == null) {
             throw Refusal.invalid("A JSON body is required: {\"EMEA\": [\"officer@example.com\"], \"*\": [...]}.");

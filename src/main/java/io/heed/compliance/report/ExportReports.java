@@ -1,6 +1,12 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.compliance.dashboard.CampaignDashboardQueries;
+import io.heed.compliance.dashboard.Dashboard;
+import io.heed.compliance.dashboard.GroupBy;
 import io.heed.platform.database.Database;
 import io.heed.platform.database.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,16 +30,19 @@ import java.util.Map;
  * with the same filters. Every export is audited (who, what, which regions) before its first byte leaves.
  */
 @ApplicationScoped
-public class ExportReports {
+class ExportReports {
 
     @Inject
-    ComplianceCampaigns campaigns;
+    CampaignFactsQueries campaigns;
+
+    @Inject
+    CampaignDashboardQueries dashboards;
 
     @Inject
     Database database;
 
     @Inject
-    ComplianceConfig config;
+    ReportsConfig config;
 
     @Inject
     AuditLog auditLog;
@@ -42,12 +51,12 @@ public class ExportReports {
     Clock clock;
 
     /** A file to send. */
-    public record Export(String fileName, StreamingOutput body) {}
+    record Export(String fileName, StreamingOutput body) {}
 
     /** A rendered PDF, with what it states about the data. */
-    public record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
+    record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
 
-    public Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
+    Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         audit(actor, "compliance.export.csv", facts, filter, Map.of("bom", bom));
         return new Export(fileName(facts, filter, "csv"), out -> {
@@ -58,7 +67,7 @@ public class ExportReports {
         });
     }
 
-    public Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
+    Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         audit(actor, "compliance.export.xlsx", facts, filter, Map.of());
         Instant now = clock.instant();
@@ -66,10 +75,10 @@ public class ExportReports {
                 fileName(facts, filter, "xlsx"),
                 out -> database.snapshot(
                         "export campaign " + campaignId + " as XLSX",
-                        sql -> ReportXlsx.write(sql, facts, filter, now, actor, config, out)));
+                        sql -> ReportXlsx.write(sql, facts, filter, now, actor, config.fetchSize(), out)));
     }
 
-    public Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
+    Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         Instant now = clock.instant();
         ReportPdf.Summary summary = database.snapshot(
@@ -84,7 +93,7 @@ public class ExportReports {
     /** The PDF's content: the counts by region and the hash of the CSV rows, from one snapshot. */
     ReportPdf.Summary summary(Sql sql, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
             throws SQLException, IOException {
-        Dashboard dashboard = DashboardQueries.dashboard(sql, facts, GroupBy.REGION, filter, now);
+        Dashboard dashboard = dashboards.dashboard(sql, facts, GroupBy.REGION, filter, now);
         MessageDigest digest = io.heed.platform.Hashing.sha256();
         long rows = writeCsv(sql, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
         return new ReportPdf.Summary(
@@ -95,7 +104,7 @@ public class ExportReports {
             throws SQLException, IOException {
         ReportCsv csv = new ReportCsv(out);
         csv.writeHeader(facts.stepKeys());
-        long rows = RecipientRows.stream(sql, facts, filter, config.reports().fetchSize(), csv::write);
+        long rows = RecipientRows.stream(sql, facts, filter, config.fetchSize(), csv::write);
         csv.flush();
         return rows;
     }

@@ -1,9 +1,16 @@
-package io.heed.compliance;
+package io.heed.compliance.dashboard;
 
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.platform.database.Database;
 import io.heed.platform.database.NamedSql;
 import io.heed.platform.database.Row;
 import io.heed.platform.database.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,16 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The dashboard's counts, read from the counters ({@code compliance_count} plus the pending
- * {@code compliance_count_delta} rows; see V9 and docs/compliance.md): a few thousand rows for a campaign of a
- * million recipients, whatever its size. One statement, so the counts are of one snapshot.
+ * One campaign's dashboard ({@code GET /campaigns/{id}/dashboard}, and the PDF report's counts), read from the
+ * counters ({@code compliance_count} plus the pending {@code compliance_count_delta} rows; see V9 and
+ * docs/compliance.md): a few thousand rows for a campaign of a million recipients, whatever its size. One
+ * statement, so the counts are of one snapshot.
  */
-final class DashboardQueries {
-
+@ApplicationScoped
+public class CampaignDashboardQueries {
     // The campaign's counter rows within the filter, then summed per group (cell and step rows) or per day (day
     // rows, whose key is null). Overdue: cell rows whose deadline instant has passed, less their completions.
     // The group's column (%1$s) is one of GroupBy's constants: one statement per GroupBy.
@@ -58,7 +67,14 @@ final class DashboardQueries {
         }
     }
 
-    private DashboardQueries() {}
+    @Inject
+    CampaignFactsQueries campaigns;
+
+    @Inject
+    Database database;
+
+    @Inject
+    Clock clock;
 
     /** Mutable sums of one group while reading. */
     private static final class Sums {
@@ -67,17 +83,37 @@ final class DashboardQueries {
         final Map<String, long[]> steps = new HashMap<>();
     }
 
-    static Dashboard dashboard(Sql sql, CampaignFacts facts, GroupBy groupBy, ComplianceFilter filter, Instant now)
+    /**
+     * The campaign's counts by {@code groupBy}, now.
+     *
+     * @throws io.heed.platform.error.Refusal not found when there is no such campaign
+     */
+    public Dashboard dashboard(long campaignId, GroupBy groupBy, ComplianceFilter filter) {
+        CampaignFacts facts = campaigns.facts(campaignId);
+        Instant now = clock.instant();
+        return database.snapshot(
+                "count the dashboard of campaign " + campaignId, sql -> dashboard(sql, facts, groupBy, filter, now));
+    }
+
+    /** The same, as of {@code asOf} (overdue is judged then), on the caller's snapshot (a report's). */
+    public Dashboard dashboard(Sql sql, CampaignFacts facts, GroupBy groupBy, ComplianceFilter filter, Instant asOf)
             throws SQLException {
+        List<CountRow> rows = filter.nothingVisible()
+                ? List.of()
+                : sql.list(
+                        COUNTS_BY.get(groupBy),
+                        filter.params().and("campaign", facts.id()).and("asOf", asOf),
+                        CountRow::read);
+        return dashboard(rows, facts, groupBy, filter, asOf);
+    }
+
+    /** Sums the counter rows into groups, totals and the timeline. */
+    static Dashboard dashboard(
+            List<CountRow> rows, CampaignFacts facts, GroupBy groupBy, ComplianceFilter filter, Instant now) {
         Map<String, Sums> groups = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-        Map<LocalDate, Long> days = new TreeMap<>();
-        if (!filter.nothingVisible()) {
-            for (CountRow row : sql.list(
-                    COUNTS_BY.get(groupBy),
-                    filter.params().and("campaign", facts.id()).and("asOf", now),
-                    CountRow::read)) {
-                add(row, groups, days);
-            }
+        SortedMap<LocalDate, Long> days = new TreeMap<>();
+        for (CountRow row : rows) {
+            add(row, groups, days);
         }
         List<Dashboard.Group> result = new ArrayList<>();
         Sums all = new Sums();
@@ -137,7 +173,7 @@ final class DashboardQueries {
         }
     }
 
-    private static void add(CountRow r, Map<String, Sums> groups, Map<LocalDate, Long> days) {
+    private static void add(CountRow r, Map<String, Sums> groups, SortedMap<LocalDate, Long> days) {
         if (r.day() != null) {
             days.merge(r.day(), r.completed(), Long::sum);
             return;
@@ -190,7 +226,7 @@ final class DashboardQueries {
                 sums.visitedAny,
                 steps,
                 sums.completed,
-                rate(sums.completed, sums.recipients),
+                Dashboard.rate(sums.completed, sums.recipients),
                 deadline(sums.regions, facts),
                 sums.overdue);
     }
@@ -204,12 +240,11 @@ final class DashboardQueries {
         return dates.size() == 1 ? dates.iterator().next() : null;
     }
 
-    static double rate(long part, long whole) {
-        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
-    }
-
-    /** Every UTC day from the launch (or first completion) to today or the campaign's end (or last completion). */
-    private static List<Dashboard.Day> timeline(Map<LocalDate, Long> days, CampaignFacts facts, Instant now) {
+    /**
+     * Every UTC day from the launch (or first completion) to today or the campaign's end (or last completion),
+     * with that day's completions ({@code days}) and the running total.
+     */
+    static List<Dashboard.Day> timeline(SortedMap<LocalDate, Long> days, CampaignFacts facts, Instant now) {
         List<Dashboard.Day> timeline = new ArrayList<>();
         if (facts.launchedAt() == null && days.isEmpty()) {
             return timeline;
@@ -217,8 +252,8 @@ final class DashboardQueries {
         LocalDate first = facts.launchedAt() == null ? null : utcDay(facts.launchedAt());
         LocalDate last = utcDay(facts.endedAt() != null ? facts.endedAt() : now);
         if (!days.isEmpty()) {
-            LocalDate firstCompletion = days.keySet().iterator().next();
-            LocalDate lastCompletion = ((TreeMap<LocalDate, Long>) days).lastKey();
+            LocalDate firstCompletion = days.firstKey();
+            LocalDate lastCompletion = days.lastKey();
             first = first == null || firstCompletion.isBefore(first) ? firstCompletion : first;
             last = lastCompletion.isAfter(last) ? lastCompletion : last;
         }

@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
 import io.heed.campaign.CampaignStatus;
@@ -25,14 +25,14 @@ import org.jboss.logging.Logger;
  * outbox. The PDF is rendered when the message is sent ({@link ReportMailComposer}), so it is current then.
  */
 @ApplicationScoped
-public class ReportMail {
+class ReportMail {
 
     private static final Logger LOG = Logger.getLogger(ReportMail.class);
 
     /** Outbox kind and stream of report mails. */
-    public static final String KIND = "compliance-report";
+    static final String KIND = "compliance-report";
 
-    public static final String STREAM = "compliance-reports";
+    static final String STREAM = "compliance-reports";
 
     // Running campaigns (CampaignStatus.RUNNING) that have report recipients.
     private static final NamedSql CAMPAIGNS = NamedSql.of("""
@@ -81,7 +81,7 @@ public class ReportMail {
      * misfire queues nothing again) for every running campaign with report recipients; returns how many.
      */
     @Transactional
-    public int queue(Instant scheduledAt) {
+    int queue(Instant scheduledAt) {
         Instant run = scheduledAt.truncatedTo(ChronoUnit.SECONDS);
         List<Long> campaigns =
                 database.list(CAMPAIGNS, Params.of("running", CampaignStatus.RUNNING), r -> r.getLong("id"));

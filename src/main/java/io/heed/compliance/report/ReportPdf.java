@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -18,6 +18,9 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import io.heed.campaign.Audience;
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.compliance.dashboard.Dashboard;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -226,7 +229,7 @@ final class ReportPdf {
         number(table, done);
         cell(table, notApplicable == null ? "" : count(notApplicable), Element.ALIGN_RIGHT);
         number(table, answered);
-        cell(table, percent(DashboardQueries.rate(answered, of)), Element.ALIGN_RIGHT);
+        cell(table, percent(Dashboard.rate(answered, of)), Element.ALIGN_RIGHT);
     }
 
     private Paragraph overdue() {

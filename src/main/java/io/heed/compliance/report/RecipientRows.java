@@ -1,5 +1,7 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.ComplianceFilter;
 import io.heed.platform.database.NamedSql;
 import io.heed.platform.database.Params;
 import io.heed.platform.database.Sql;
