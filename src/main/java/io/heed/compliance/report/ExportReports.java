@@ -81,7 +81,7 @@ class ExportReports {
     Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         Instant now = clock.instant();
-        ReportPdf.Summary summary = database.snapshot(
+        ReportSummary summary = database.snapshot(
                 "summarise campaign " + campaignId + " as PDF", sql -> summary(sql, facts, filter, now, actor));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dataSha256", summary.dataSha256());
@@ -91,13 +91,12 @@ class ExportReports {
     }
 
     /** The PDF's content: the counts by region and the hash of the CSV rows, from one snapshot. */
-    ReportPdf.Summary summary(Sql sql, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
+    ReportSummary summary(Sql sql, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
             throws SQLException, IOException {
         Dashboard dashboard = dashboards.dashboard(sql, facts, GroupBy.REGION, filter, now);
         MessageDigest digest = io.heed.platform.Hashing.sha256();
         long rows = writeCsv(sql, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-        return new ReportPdf.Summary(
-                facts, dashboard, filter, HexFormat.of().formatHex(digest.digest()), rows, now, actor);
+        return new ReportSummary(facts, dashboard, filter, HexFormat.of().formatHex(digest.digest()), rows, now, actor);
     }
 
     private long writeCsv(Sql sql, CampaignFacts facts, ComplianceFilter filter, OutputStream out)

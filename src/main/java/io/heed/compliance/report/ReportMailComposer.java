@@ -59,7 +59,7 @@ class ReportMailComposer implements MessageComposer {
             String dataSha256,
             String fileName) {}
 
-    private record Rendered(Instant at, ReportPdf.Summary summary, byte[] pdf) {}
+    private record Rendered(Instant at, ReportSummary summary, byte[] pdf) {}
 
     private static final NamedSql STILL_WANTED = NamedSql.of("""
             select count(*) from compliance_report_recipient
@@ -96,7 +96,7 @@ class ReportMailComposer implements MessageComposer {
             return Optional.empty();
         }
         Rendered rendered = render(campaignId, region);
-        ReportPdf.Summary s = rendered.summary();
+        ReportSummary s = rendered.summary();
         String scope = ReportRecipients.ALL_REGIONS.equals(region) ? "all regions" : region;
         String fileName = ExportReports.fileName(s.facts(), s.filter(), "pdf");
         Dashboard.Group totals = s.byRegion().totals();
@@ -137,7 +137,7 @@ class ReportMailComposer implements MessageComposer {
         return recent.computeIfAbsent(key, k -> {
             CampaignFacts facts = campaigns.facts(campaignId);
             ComplianceFilter filter = ReportRecipients.filter(region);
-            ReportPdf.Summary summary = database.snapshot(
+            ReportSummary summary = database.snapshot(
                     "summarise campaign " + campaignId + " for a report mail",
                     sql -> exports.summary(sql, facts, filter, now, GENERATED_BY));
             return new Rendered(now, summary, ReportPdf.render(summary));

@@ -1,145 +1,103 @@
 package io.heed.compliance.report;
 
-import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Image;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
-import com.lowagie.text.pdf.PdfWriter;
 import io.heed.campaign.Audience;
 import io.heed.compliance.CampaignFacts;
 import io.heed.compliance.ComplianceFilter;
 import io.heed.compliance.dashboard.Dashboard;
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The compliance summary an auditor files: campaign, playbook and version, audience, dates, completion by region
- * (table and bar chart), the per-step funnel, overdue regions, who generated it and when, and the SHA-256 of the
- * per-recipient data that the CSV export reproduces. Rendered with OpenPDF; text in Liberation Sans (shipped
- * with OpenPDF, embedded as a subset) so every name prints, whatever its script.
+ * The compliance summary an auditor files, as it reads: campaign, playbook and version, audience, dates,
+ * completion by region (table and bar chart), the per-step funnel, overdue regions, who generated it and when,
+ * and the SHA-256 of the per-recipient data that the CSV export reproduces. What each section says, from a
+ * {@link ReportSummary}; how it looks is {@link PdfKit}'s.
  */
 final class ReportPdf {
 
-    /** What the report states; counts and hash come from one database snapshot. */
-    record Summary(
-            CampaignFacts facts,
-            Dashboard byRegion,
-            ComplianceFilter filter,
-            String dataSha256,
-            long rows,
-            Instant generatedAt,
-            String generatedBy) {}
-
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-    private static final Color INK = new Color(0x1f, 0x29, 0x37);
-    private static final Color MUTED = new Color(0x55, 0x5f, 0x6d);
-    private static final Color HEAD = new Color(0xe5, 0xe9, 0xf0);
-    private static final Color BAR = new Color(0x2b, 0x6c, 0xb0);
-    private static final Color BAR_BACK = new Color(0xe8, 0xec, 0xf2);
-    private static final BaseFont BASE = font();
-    private static final float MAX_CHART_HEIGHT = 600;
 
-    private final Font title = new Font(BASE, 18, Font.NORMAL, INK);
-    private final Font heading = new Font(BASE, 12, Font.NORMAL, BAR);
-    private final Font body = new Font(BASE, 9, Font.NORMAL, INK);
-    private final Font small = new Font(BASE, 8, Font.NORMAL, MUTED);
-    private final Font mono = new Font(BASE, 8, Font.NORMAL, INK);
-    private final Summary summary;
+    private final ReportSummary summary;
+    private final PdfKit kit;
 
-    private ReportPdf(Summary summary) {
+    private ReportPdf(ReportSummary summary, PdfKit kit) {
         this.summary = summary;
+        this.kit = kit;
     }
 
-    static byte[] render(Summary summary) {
-        return new ReportPdf(summary).render();
-    }
-
-    private byte[] render() {
+    static byte[] render(ReportSummary summary) {
         CampaignFacts facts = summary.facts();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 42, 42, 48, 48);
-        try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer());
-            document.addTitle("Compliance report: " + facts.name());
-            document.addAuthor(summary.generatedBy());
-            document.addCreator("Heed");
-            document.addSubject("Campaign " + facts.id() + ", data SHA-256 " + summary.dataSha256());
-            document.open();
+        return PdfKit.render(
+                new PdfKit.Info(
+                        "Compliance report: " + facts.name(),
+                        summary.generatedBy(),
+                        "Campaign " + facts.id() + ", data SHA-256 " + summary.dataSha256()),
+                "Heed compliance report · campaign " + facts.id() + " · generated " + time(summary.generatedAt()),
+                kit -> new ReportPdf(summary, kit).write());
+    }
 
-            document.add(new Paragraph("Compliance report", title));
-            document.add(new Paragraph(facts.name(), new Font(BASE, 13, Font.NORMAL, MUTED)));
-            document.add(spacer(6));
-            document.add(facts());
+    private void write() throws DocumentException {
+        kit.title("Compliance report");
+        kit.subtitle(summary.facts().name());
+        kit.space(6);
+        kit.add(facts());
 
-            section(document, "Completion by region");
-            document.add(regionTable());
-            document.add(spacer(8));
-            document.add(chart(writer));
+        kit.section("Completion by region");
+        kit.add(regionTable());
+        kit.space(8);
+        kit.add(kit.barChart(bars(), "No recipients in this report.", "Completion rate by region"));
 
-            section(document, "Per-step funnel");
-            document.add(funnel());
+        kit.section("Per-step funnel");
+        kit.add(funnel());
 
-            document.add(withHeading("Overdue regions", overdue()));
-            document.add(withHeading("Data integrity", integrity()));
-        } catch (DocumentException e) {
-            throw new IllegalStateException("Could not render the compliance report", e);
-        } finally {
-            document.close();
-        }
-        return out.toByteArray();
+        kit.shortSection("Overdue regions", overdue());
+        kit.shortSection("Data integrity", integrity());
     }
 
     private PdfPTable facts() {
         CampaignFacts f = summary.facts();
-        PdfPTable table = new PdfPTable(new float[] {1.3f, 4f});
-        table.setWidthPercentage(100);
-        row(table, "Campaign", "#" + f.id() + " " + f.name() + " (" + f.status() + ")");
-        row(table, "Playbook", f.playbookTitle() + " — " + f.playbookKey() + ", version " + f.playbookVersion());
-        row(table, "Audience", audience(f.audience()));
-        row(table, "Recipients", count(summary.byRegion().totals().recipients()));
-        row(
+        PdfPTable table = kit.labelled(1.3f, 4f);
+        kit.labelled(table, "Campaign", "#" + f.id() + " " + f.name() + " (" + f.status() + ")");
+        kit.labelled(
+                table, "Playbook", f.playbookTitle() + " — " + f.playbookKey() + ", version " + f.playbookVersion());
+        kit.labelled(table, "Audience", audience(f.audience()));
+        kit.labelled(table, "Recipients", count(summary.byRegion().totals().recipients()));
+        kit.labelled(
                 table,
                 "Dates",
                 "created " + time(f.createdAt()) + "; launched " + time(f.launchedAt()) + "; all sent "
                         + time(f.allSentAt()) + "; ended " + time(f.endedAt()));
-        row(table, "Deadlines", deadlines(f, summary.filter()));
-        row(table, "Report covers", scope());
-        row(table, "Generated", time(summary.generatedAt()) + " by " + summary.generatedBy());
+        kit.labelled(table, "Deadlines", deadlines(f, summary.filter()));
+        kit.labelled(table, "Report covers", scope());
+        kit.labelled(table, "Generated", time(summary.generatedAt()) + " by " + summary.generatedBy());
         return table;
     }
 
     private PdfPTable regionTable() {
-        PdfPTable table = new PdfPTable(new float[] {2.2f, 1.2f, 1f, 1f, 1f, 1.2f, 1f, 1.5f, 1f});
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String h : List.of(
-                "Region", "Recipients", "Sent", "Failed", "Visited", "Completed", "Rate", "Deadline", "Overdue")) {
-            header(table, h);
-        }
+        PdfPTable table = kit.table(
+                new float[] {2.2f, 1.2f, 1f, 1f, 1f, 1.2f, 1f, 1.5f, 1f},
+                List.of(
+                        "Region",
+                        "Recipients",
+                        "Sent",
+                        "Failed",
+                        "Visited",
+                        "Completed",
+                        "Rate",
+                        "Deadline",
+                        "Overdue"));
         for (Dashboard.Group g : summary.byRegion().groups()) {
             regionRow(table, g.key(), g);
         }
@@ -148,65 +106,30 @@ final class ReportPdf {
     }
 
     private void regionRow(PdfPTable table, String label, Dashboard.Group g) {
-        cell(table, label, Element.ALIGN_LEFT);
-        number(table, g.recipients());
-        number(table, g.sent());
-        number(table, g.failed());
-        number(table, g.visited());
-        number(table, g.completed());
-        cell(table, percent(g.completionRate()), Element.ALIGN_RIGHT);
-        cell(table, g.deadline() == null ? "—" : g.deadline().toString(), Element.ALIGN_LEFT);
-        number(table, g.overdue());
+        kit.left(table, label);
+        kit.right(table, count(g.recipients()));
+        kit.right(table, count(g.sent()));
+        kit.right(table, count(g.failed()));
+        kit.right(table, count(g.visited()));
+        kit.right(table, count(g.completed()));
+        kit.right(table, percent(g.completionRate()));
+        kit.left(table, g.deadline() == null ? "—" : g.deadline().toString());
+        kit.right(table, count(g.overdue()));
     }
 
-    /** A horizontal bar per region: its completion rate. */
-    private Image chart(PdfWriter writer) throws DocumentException {
-        List<Dashboard.Group> groups = summary.byRegion().groups();
-        float rowHeight = 16;
-        float labelWidth = 110;
-        float width = PageSize.A4.getWidth() - 84;
-        float barWidth = width - labelWidth - 50;
-        float height = Math.max(1, groups.size()) * rowHeight + 6;
-        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
-        float y = height - rowHeight;
-        for (Dashboard.Group g : groups) {
-            template.setColorFill(BAR_BACK);
-            template.rectangle(labelWidth, y + 3, barWidth, rowHeight - 6);
-            template.fill();
-            template.setColorFill(BAR);
-            template.rectangle(labelWidth, y + 3, (float) (barWidth * g.completionRate()), rowHeight - 6);
-            template.fill();
-            text(template, truncate(g.key(), 22), 0, y + 5, PdfContentByte.ALIGN_LEFT);
-            text(template, percent(g.completionRate()), labelWidth + barWidth + 6, y + 5, PdfContentByte.ALIGN_LEFT);
-            y -= rowHeight;
-        }
-        if (groups.isEmpty()) {
-            text(template, "No recipients in this report.", 0, y + 5, PdfContentByte.ALIGN_LEFT);
-        }
-        Image chart = Image.getInstance(template);
-        chart.setAlt("Completion rate by region");
-        if (height > MAX_CHART_HEIGHT) {
-            chart.scaleToFit(width, MAX_CHART_HEIGHT); // dozens of regions: smaller, still on one page
-        }
-        return chart;
-    }
-
-    private void text(PdfTemplate template, String text, float x, float y, int align) {
-        template.beginText();
-        template.setFontAndSize(BASE, 8);
-        template.setColorFill(INK);
-        template.showTextAligned(align, text, x, y, 0);
-        template.endText();
+    /** A bar per region: its completion rate. */
+    private List<PdfKit.Bar> bars() {
+        return summary.byRegion().groups().stream()
+                .map(g -> new PdfKit.Bar(
+                        g.key() == null ? "(none)" : g.key(), g.completionRate(), percent(g.completionRate())))
+                .toList();
     }
 
     private PdfPTable funnel() {
         Dashboard.Group t = summary.byRegion().totals();
-        PdfPTable table = new PdfPTable(new float[] {4f, 1.3f, 1.3f, 1.3f, 1.2f});
-        table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String h : List.of("Stage", "Done", "Not applicable", "Answered", "Of recipients")) {
-            header(table, h);
-        }
+        PdfPTable table = kit.table(
+                new float[] {4f, 1.3f, 1.3f, 1.3f, 1.2f},
+                List.of("Stage", "Done", "Not applicable", "Answered", "Of recipients"));
         funnelRow(table, "Recipients", t.recipients(), null, t.recipients(), t.recipients());
         funnelRow(table, "Invitation sent", t.sent(), null, t.sent(), t.recipients());
         funnelRow(table, "Visited (not automated)", t.visited(), null, t.visited(), t.recipients());
@@ -225,11 +148,11 @@ final class ReportPdf {
     }
 
     private void funnelRow(PdfPTable table, String stage, long done, Long notApplicable, long answered, long of) {
-        cell(table, stage, Element.ALIGN_LEFT);
-        number(table, done);
-        cell(table, notApplicable == null ? "" : count(notApplicable), Element.ALIGN_RIGHT);
-        number(table, answered);
-        cell(table, percent(Dashboard.rate(answered, of)), Element.ALIGN_RIGHT);
+        kit.left(table, stage);
+        kit.right(table, count(done));
+        kit.right(table, notApplicable == null ? "" : count(notApplicable));
+        kit.right(table, count(answered));
+        kit.right(table, percent(Dashboard.rate(answered, of)));
     }
 
     private Paragraph overdue() {
@@ -244,36 +167,28 @@ final class ReportPdf {
         if (lines.isEmpty()) {
             lines.add("None: no recipient in this report is past their deadline without having completed.");
         }
-        Paragraph p = new Paragraph();
+        Paragraph p = PdfKit.paragraph();
         for (String line : lines) {
-            p.add(new Chunk(line + "\n", body));
+            p.add(kit.text(line + "\n"));
         }
-        p.add(new Chunk(
-                "A recipient is overdue once the end of their region's deadline day, in their own time zone, has"
-                        + " passed (as of " + time(summary.generatedAt()) + ").",
-                small));
+        p.add(kit.note("A recipient is overdue once the end of their region's deadline day, in their own time zone, has"
+                + " passed (as of " + time(summary.generatedAt()) + ")."));
         return p;
     }
 
     private Paragraph integrity() {
         CampaignFacts f = summary.facts();
-        Paragraph p = new Paragraph();
-        p.add(new Chunk("SHA-256 of the per-recipient data (" + count(summary.rows()) + " rows):\n", body));
-        p.add(new Chunk(summary.dataSha256() + "\n", mono));
-        p.add(new Chunk(
-                "This is the SHA-256 of the body of GET /api/v1/campaigns/" + f.id() + "/report.csv" + query()
+        return PdfKit.paragraph(
+                kit.text("SHA-256 of the per-recipient data (" + count(summary.rows()) + " rows):\n"),
+                kit.code(summary.dataSha256() + "\n"),
+                kit.note("This is the SHA-256 of the body of GET /api/v1/campaigns/" + f.id() + "/report.csv"
+                        + query()
                         + " (UTF-8, without the optional byte order mark), read from the same database snapshot as"
-                        + " the counts above and requested with the same access: recompute it with\n",
-                small));
-        p.add(new Chunk(
-                "curl -s -H 'Authorization: Bearer <token>' '<heed>/api/v1/campaigns/" + f.id() + "/report.csv"
-                        + query() + "' | sha256sum\n",
-                mono));
-        p.add(new Chunk(
-                "The same hash means the same rows. While a campaign runs, answers keep arriving and the hash of a"
-                        + " later export differs; once it is closed, every export reproduces it.",
-                small));
-        return p;
+                        + " the counts above and requested with the same access: recompute it with\n"),
+                kit.code("curl -s -H 'Authorization: Bearer <token>' '<heed>/api/v1/campaigns/" + f.id() + "/report.csv"
+                        + query() + "' | sha256sum\n"),
+                kit.note("The same hash means the same rows. While a campaign runs, answers keep arriving and the"
+                        + " hash of a later export differs; once it is closed, every export reproduces it."));
     }
 
     /**
@@ -292,8 +207,7 @@ final class ReportPdf {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String scope() {
@@ -344,120 +258,15 @@ final class ReportPdf {
                 + suffix;
     }
 
-    /** A short section kept on one page with its heading. */
-    private Paragraph withHeading(String name, Paragraph content) {
-        Paragraph section = new Paragraph();
-        section.setSpacingBefore(14);
-        section.add(new Chunk(name + "\n", heading));
-        section.add(new Chunk("\n", small));
-        section.add(content);
-        section.setKeepTogether(true);
-        return section;
-    }
-
-    private void section(Document document, String name) throws DocumentException {
-        Paragraph p = new Paragraph(name, heading);
-        p.setSpacingBefore(14);
-        p.setSpacingAfter(6);
-        document.add(p);
-    }
-
-    private void row(PdfPTable table, String label, String value) {
-        PdfPCell l = new PdfPCell(new Phrase(label, small));
-        l.setBorder(Rectangle.NO_BORDER);
-        l.setPaddingBottom(3);
-        table.addCell(l);
-        PdfPCell v = new PdfPCell(new Phrase(value == null ? "" : value, body));
-        v.setBorder(Rectangle.NO_BORDER);
-        v.setPaddingBottom(3);
-        table.addCell(v);
-    }
-
-    private void header(PdfPTable table, String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, small));
-        cell.setBackgroundColor(HEAD);
-        cell.setBorderColor(HEAD);
-        cell.setPadding(4);
-        table.addCell(cell);
-    }
-
-    private void cell(PdfPTable table, String text, int align) {
-        PdfPCell cell = new PdfPCell(new Phrase(text == null ? "—" : text, body));
-        cell.setHorizontalAlignment(align);
-        cell.setBorderColor(HEAD);
-        cell.setPadding(4);
-        table.addCell(cell);
-    }
-
-    private void number(PdfPTable table, long value) {
-        cell(table, count(value), Element.ALIGN_RIGHT);
-    }
-
     private static String count(long value) {
-        return String.format(java.util.Locale.ROOT, "%,d", value);
-    }
-
-    private static Paragraph spacer(float height) {
-        Paragraph p = new Paragraph(" ");
-        p.setLeading(height);
-        return p;
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static String percent(double rate) {
-        return String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
+        return String.format(Locale.ROOT, "%.1f %%", rate * 100);
     }
 
     private static String time(Instant instant) {
         return instant == null ? "—" : UTC_TIME.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    private static String truncate(String text, int max) {
-        String t = text == null ? "(none)" : text;
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
-    }
-
-    /** Page number and the report's identity at the foot of every page. */
-    private final class Footer extends PdfPageEventHelper {
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte canvas = writer.getDirectContent();
-            canvas.beginText();
-            canvas.setFontAndSize(BASE, 7);
-            canvas.setColorFill(MUTED);
-            canvas.showTextAligned(
-                    PdfContentByte.ALIGN_LEFT,
-                    "Heed compliance report · campaign " + summary.facts().id() + " · generated "
-                            + time(summary.generatedAt()),
-                    document.left(),
-                    document.bottom() - 20,
-                    0);
-            canvas.showTextAligned(
-                    PdfContentByte.ALIGN_RIGHT,
-                    "Page " + writer.getPageNumber(),
-                    document.right(),
-                    document.bottom() - 20,
-                    0);
-            canvas.endText();
-        }
-    }
-
-    private static BaseFont font() {
-        String name = "font-fallback/LiberationSans-Regular.ttf";
-        try (InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath (it ships with OpenPDF)");
-            }
-            return BaseFont.createFont(
-                    "LiberationSans-Regular.ttf",
-                    BaseFont.IDENTITY_H,
-                    BaseFont.EMBEDDED,
-                    true,
-                    in.readAllBytes(),
-                    null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
