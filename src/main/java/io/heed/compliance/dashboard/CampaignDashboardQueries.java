@@ -34,6 +34,7 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class CampaignDashboardQueries {
+
     // The campaign's counter rows within the filter, then summed per group (cell and step rows) or per day (day
     // rows, whose key is null). Overdue: cell rows whose deadline instant has passed, less their completions.
     // The group's column (%1$s) is one of GroupBy's constants: one statement per GroupBy.

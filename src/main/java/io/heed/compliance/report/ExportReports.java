@@ -90,7 +90,7 @@ class ExportReports {
         return new Pdf(fileName(facts, filter, "pdf"), ReportPdf.render(summary), summary.dataSha256(), summary.rows());
     }
 
-    /** The PDF's content: the counts by region and the hash of the CSV rows, from one snapshot. */
+    /** What the PDF states: the counts by region and the hash of the CSV rows, read on the caller's snapshot. */
     ReportSummary summary(Sql sql, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
             throws SQLException, IOException {
         Dashboard dashboard = dashboards.dashboard(sql, facts, GroupBy.REGION, filter, now);

@@ -4,6 +4,7 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import io.heed.campaign.Audience;
+import io.heed.campaign.Campaign;
 import io.heed.compliance.CampaignFacts;
 import io.heed.compliance.ComplianceFilter;
 import io.heed.compliance.dashboard.Dashboard;
@@ -253,7 +254,8 @@ final class ReportPdf {
             return "none";
         }
         return deadlines.entrySet().stream()
-                        .map(e -> ("*".equals(e.getKey()) ? "other regions" : e.getKey()) + " " + e.getValue())
+                        .map(e -> (Campaign.WILDCARD_REGION.equals(e.getKey()) ? "other regions" : e.getKey()) + " "
+                                + e.getValue())
                         .collect(Collectors.joining("; "))
                 + suffix;
     }
