@@ -1,6 +1,7 @@
 package io.heed.compliance;
 
 import io.heed.campaign.Audience;
+import io.heed.campaign.Campaign;
 import io.heed.campaign.CampaignStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.Map;
  * the playbook's order), its deadlines and dates. Read once per request, before any streaming starts.
  *
  * @param playbookVersion the pinned version, or the latest for a campaign not launched yet
- * @param deadlines region → date; {@code *} for every region not named
+ * @param deadlines region → date; {@link Campaign#WILDCARD_REGION} for every region not named
  */
 public record CampaignFacts(
         long id,
@@ -41,6 +42,6 @@ public record CampaignFacts(
     /** The region's deadline date: its own, else the {@code *} one, else none. */
     public LocalDate deadlineFor(String region) {
         LocalDate own = deadlines.get(region);
-        return own != null ? own : deadlines.get("*");
+        return own != null ? own : deadlines.get(Campaign.WILDCARD_REGION);
     }
 }

@@ -1,10 +1,8 @@
 package io.heed.compliance;
 
 import io.heed.platform.api.QueryParameters;
+import io.heed.platform.database.Params;
 import io.heed.security.RegionScope;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +11,7 @@ import java.util.TreeSet;
 /**
  * Which recipients a compliance query, export or report may count: the caller's {@link RegionScope} narrowed by
  * the request's {@code region} and {@code department} filters. Every compliance query applies it through
- * {@link #sql} and {@link #bind}, so region scoping is decided by {@code RegionScope} and written into SQL in
+ * {@link #sql} and {@link #params}, so region scoping is decided by {@code RegionScope} and written into SQL in
  * this one place.
  *
  * @param regions the regions to keep; empty: no region filter (only ever for unrestricted callers)
@@ -31,13 +29,6 @@ public record ComplianceFilter(Optional<Set<String>> regions, Optional<String> d
         return new ComplianceFilter(regions.map(TreeSet::new), QueryParameters.optional(department), scope);
     }
 
-    /** The report of one region (or of all with {@code "*"}), as a report mail's recipient receives it. */
-    public static ComplianceFilter region(String region) {
-        return "*".equals(region)
-                ? EVERYTHING
-                : new ComplianceFilter(Optional.of(Set.of(region)), Optional.empty(), RegionScope.only(Set.of(region)));
-    }
-
     /** True when the scope and filters leave no region at all: every count is zero. */
     public boolean nothingVisible() {
         return regions.isPresent() && regions.get().isEmpty();
@@ -45,23 +36,22 @@ public record ComplianceFilter(Optional<Set<String>> regions, Optional<String> d
 
     /**
      * The predicate on a table with {@code region} and {@code department} columns (recipient, or a counter
-     * table), qualified by {@code alias}: {@code (? or a.region = any(?)) and (? is null or a.department = ?)}.
-     * Four parameters, bound by {@link #bind}.
+     * table), qualified by {@code alias} (none when empty), to write into a {@code NamedSql}. Its parameters
+     * {@code :allRegions}, {@code :regions} and {@code :department} come from {@link #params}, once, however often
+     * a statement repeats the predicate (e.g. in both halves of a {@code UNION}); the statement's own parameters
+     * must have other names.
      */
-    static String sql(String alias) {
+    public static String sql(String alias) {
         String a = alias.isEmpty() ? "" : alias + ".";
-        return "(?::boolean or " + a + "region = any(?::text[])) and (?::text is null or " + a + "department = ?)";
+        return "(:allRegions::boolean or " + a + "region = any(:regions::text[]))"
+                + " and (:department::text is null or " + a + "department = :department)";
     }
 
-    /** Binds the four parameters of {@link #sql} from {@code index}; returns the next index. */
-    int bind(Connection connection, PreparedStatement statement, int index) throws SQLException {
-        statement.setBoolean(index++, regions.isEmpty());
-        statement.setArray(
-                index++,
-                connection.createArrayOf("text", regions.orElse(Set.of()).toArray()));
-        statement.setString(index++, department.orElse(null));
-        statement.setString(index++, department.orElse(null));
-        return index;
+    /** The values of {@link #sql}'s parameters; add the statement's own with {@link Params#and}. */
+    public Params params() {
+        return Params.of("allRegions", regions.isEmpty())
+                .and("regions", List.copyOf(regions.orElse(Set.of())))
+                .and("department", department.orElse(null));
     }
 
     /** The regions a report covers, for its header: empty when it covers every region. */

@@ -1,14 +1,12 @@
 package io.heed.compliance;
 
-import io.agroal.api.AgroalDataSource;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * Folds the counters' pending deltas into their totals ({@code compact_compliance_counts}, V9), once per cluster
@@ -16,13 +14,16 @@ import java.sql.SQLException;
  * deltas a dashboard sums small.
  */
 @ApplicationScoped
-public class CounterCompaction {
+class CounterCompaction {
+
+    // Deletes up to :batch deltas and adds them into compliance_count in one statement (V9); returns how many.
+    private static final NamedSql COMPACT = NamedSql.of("select compact_compliance_counts(:batch)");
 
     @Inject
-    AgroalDataSource dataSource;
+    Database database;
 
     @Inject
-    ComplianceConfig config;
+    CountersConfig config;
 
     @Scheduled(
             identity = "compliance-counter-compaction",
@@ -34,26 +35,18 @@ public class CounterCompaction {
 
     /** Folds every pending delta now (in batches); returns how many. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public long compact() {
+    long compact() {
         long total = 0;
         long folded;
         do {
             folded = compactOnce();
             total += folded;
-        } while (folded >= config.counters().compactBatch());
+        } while (folded >= config.compactBatch());
         return total;
     }
 
     private long compactOnce() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select compact_compliance_counts(?)")) {
-            statement.setInt(1, config.counters().compactBatch());
-            try (ResultSet r = statement.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not compact the compliance counters", e);
-        }
+        Params batch = Params.of("batch", config.compactBatch());
+        return database.run("compact the compliance counters", sql -> sql.number(COMPACT, batch));
     }
 }

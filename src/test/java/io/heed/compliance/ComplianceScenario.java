@@ -34,15 +34,15 @@ import javax.sql.DataSource;
  * planned for tomorrow (sendAt), so no real invitation leaves during a test: delivery outcomes come from the
  * campaign's own listener, an hour in the past.
  */
-final class ComplianceScenario {
+public final class ComplianceScenario {
 
-    static final List<String> STEPS = Scenario.STEPS;
+    public static final List<String> STEPS = Scenario.STEPS;
     static final LocalDate EMEA_DEADLINE = LocalDate.of(2026, 12, 15);
     static final LocalDate OTHER_DEADLINE = LocalDate.of(2026, 12, 31);
 
     private final DataSource dataSource;
     private final LinkTokens linkTokens;
-    final long campaign;
+    public final long campaign;
 
     private ComplianceScenario(DataSource dataSource, LinkTokens linkTokens, long campaign) {
         this.dataSource = dataSource;
@@ -60,7 +60,7 @@ final class ComplianceScenario {
     }
 
     /** Launches the campaign and plays the story above. */
-    static ComplianceScenario played(
+    public static ComplianceScenario played(
             DataSource dataSource, LinkTokens linkTokens, RecipientDeliveryState delivery, Runnable flushVisits) {
         ComplianceScenario s = launched(dataSource, linkTokens, "LinkedIn opt-out");
         Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -103,12 +103,12 @@ final class ComplianceScenario {
     }
 
     /** The personal link's token, made the way the invitation's link is. */
-    String token(String email) {
+    public String token(String email) {
         return Scenario.token(campaign, email);
     }
 
     /** Opens the page in a browser and answers one step, as the employee would. */
-    void answer(String token, String step, String status) {
+    public void answer(String token, String step, String status) {
         Scenario.answered(token, step, status);
     }
 

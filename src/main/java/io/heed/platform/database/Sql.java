@@ -87,6 +87,51 @@ public final class Sql {
     }
 
     /**
+     * Opens a server-side cursor ({@code fetchSize} rows per round trip, inside a transaction such as a
+     * {@link Database#snapshot}) that the caller reads one row at a time: for merging two ordered results row by
+     * row, which {@link #stream}'s callback cannot do. Close it (try-with-resources).
+     */
+    public Cursor cursor(NamedSql sql, Params params, int fetchSize) throws SQLException {
+        PreparedStatement statement = prepare(sql, params);
+        try {
+            statement.setFetchSize(fetchSize);
+            return new Cursor(statement, statement.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** An open result read forward: {@link #next()} moves to the next row, {@link #row()} reads the current one. */
+    public static final class Cursor implements AutoCloseable {
+
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private final Row row;
+
+        private Cursor(PreparedStatement statement, ResultSet rs) {
+            this.statement = statement;
+            this.rs = rs;
+            this.row = new Row(rs);
+        }
+
+        /** Moves to the next row; false when there is none. */
+        public boolean next() throws SQLException {
+            return rs.next();
+        }
+
+        /** The current row (the same object on every call: read it before moving on). */
+        public Row row() {
+            return row;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+
+    /**
      * The connection itself, for what named statements cannot do: {@code COPY} and statements with several
      * results. Everything else goes through the methods above.
      */

@@ -80,4 +80,20 @@ class DatabaseTest {
         assertNull(database.first(NamedSql.of("select null::text as x"), Params.NONE, r -> r.string("x"))
                 .orElse(null));
     }
+
+    @Test
+    void twoCursorsOnOneSnapshotAreReadSideBySide() {
+        NamedSql numbers = NamedSql.of("select n from generate_series(1, :last) n order by n");
+        List<Long> merged = database.snapshot("merge two cursors", sql -> {
+            List<Long> out = new java.util.ArrayList<>();
+            try (Sql.Cursor upToFive = sql.cursor(numbers, Params.of("last", 5), 2);
+                    Sql.Cursor upToThree = sql.cursor(numbers, Params.of("last", 3), 2)) {
+                while (upToFive.next() && upToThree.next()) {
+                    out.add(upToFive.row().getLong("n") * 10 + upToThree.row().getLong("n"));
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(11L, 22L, 33L), merged);
+    }
 }

@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.heed.acknowledgement.VisitLog;
 import io.heed.campaign.RecipientDeliveryState;
+import io.heed.compliance.ComplianceScenario;
 import io.heed.platform.Hashing;
 import io.heed.security.LinkTokens;
 import io.heed.support.Api;

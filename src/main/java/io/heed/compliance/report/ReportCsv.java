@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads a campaign's {@link CampaignFacts}. */
+/** Reads a campaign's {@link CampaignFacts}, for the dashboards and the reports. */
 @ApplicationScoped
-public class ComplianceCampaigns {
+public class CampaignFactsQueries {
 
     @Inject
     PlaybookCatalogue playbooks;

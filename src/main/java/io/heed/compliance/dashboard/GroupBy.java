@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.dashboard;
 
 import io.heed.platform.error.Refusal;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
+import io.heed.compliance.ComplianceFilter;
 import io.heed.platform.api.QueryParameters;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
@@ -18,19 +19,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One campaign's compliance: its dashboard, its reports (CSV, XLSX, PDF) and who receives the report by mail. Every endpoint takes the
+ * One campaign's reports (CSV, XLSX, PDF) and who receives the report by mail. The reports take the
  * {@code region} and {@code department} filters; a regional officer only ever sees their regions.
  */
 @Path("/api/v1/campaigns")
 @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
-public class CampaignComplianceResource {
+class CampaignReportResource {
 
     static final String CSV = "text/csv; charset=UTF-8";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String PDF = "application/pdf";
-
-    @Inject
-    ComplianceDashboards dashboards;
 
     @Inject
     ExportReports exports;
@@ -40,17 +38,6 @@ public class CampaignComplianceResource {
 
     @Inject
     CurrentUser currentUser;
-
-    @GET
-    @Path("/{id}/dashboard")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Dashboard dashboard(
-            @PathParam("id") long id,
-            @QueryParam("groupBy") String groupBy,
-            @QueryParam("region") String region,
-            @QueryParam("department") String department) {
-        return dashboards.dashboard(id, GroupBy.parse(groupBy), filter(region, department));
-    }
 
     @GET
     @Path("/{id}/report.csv")

@@ -1,5 +1,6 @@
-package io.heed.compliance;
+package io.heed.compliance.dashboard;
 
+import io.heed.compliance.ComplianceFilter;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,10 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
-public class ComplianceResource {
+class ComplianceResource {
 
     @Inject
-    ComplianceDashboards dashboards;
+    ComplianceOverviewQueries overview;
+
+    @Inject
+    EmployeeComplianceQueries employees;
 
     @Inject
     CurrentUser currentUser;
@@ -29,7 +33,7 @@ public class ComplianceResource {
     @GET
     @Path("/overview")
     public Overview overview(@QueryParam("region") String region, @QueryParam("department") String department) {
-        return dashboards.overview(ComplianceFilter.of(currentUser.regionScope(), region, department));
+        return overview.overview(ComplianceFilter.of(currentUser.regionScope(), region, department));
     }
 
     @GET
@@ -38,6 +42,6 @@ public class ComplianceResource {
             @PathParam("email") String email,
             @QueryParam("region") String region,
             @QueryParam("department") String department) {
-        return dashboards.employee(email, ComplianceFilter.of(currentUser.regionScope(), region, department));
+        return employees.employee(email, ComplianceFilter.of(currentUser.regionScope(), region, department));
     }
 }

@@ -1,6 +1,7 @@
-package io.heed.compliance;
+package io.heed.compliance.dashboard;
 
 import io.heed.campaign.CampaignStatus;
+import io.heed.compliance.CampaignFacts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,11 @@ public record Dashboard(
         List<Group> groups,
         Group totals,
         List<Day> timeline) {
+
+    /** {@code part / whole} rounded to 4 decimals, 0 when {@code whole} is: every completion rate Heed states. */
+    public static double rate(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
 
     public record CampaignRef(long id, String name, CampaignStatus status, String playbook, int playbookVersion) {
 

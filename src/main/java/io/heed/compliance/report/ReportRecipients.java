@@ -1,19 +1,25 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
 import io.heed.platform.EmailAddresses;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.heed.platform.error.FieldProblem;
 import io.heed.platform.error.Refusal;
 import io.heed.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,18 +28,31 @@ import java.util.TreeMap;
  * any time, including while the campaign runs.
  */
 @ApplicationScoped
-public class ReportRecipients {
+class ReportRecipients {
 
     /** The region key of those who receive the report of every region. */
-    public static final String ALL_REGIONS = "*";
+    static final String ALL_REGIONS = "*";
 
     static final int MAX_ADDRESSES = 200;
 
-    @Inject
-    ComplianceCampaigns campaigns;
+    private static final NamedSql LIST = NamedSql.of("""
+            select region, email from compliance_report_recipient
+             where campaign_id = :campaign
+             order by region, email_key""");
+
+    private static final NamedSql CLEAR = NamedSql.of("""
+            delete from compliance_report_recipient where campaign_id = :campaign""");
+
+    private static final NamedSql ADD = NamedSql.of("""
+            insert into compliance_report_recipient (campaign_id, region, email, email_key, added_by, added_at)
+            values (:campaign, :region, :email, :emailKey, :actor, :now)
+            on conflict do nothing""");
 
     @Inject
-    EntityManager entityManager;
+    CampaignFactsQueries campaigns;
+
+    @Inject
+    Database database;
 
     @Inject
     AuditLog auditLog;
@@ -41,21 +60,24 @@ public class ReportRecipients {
     @Inject
     Clock clock;
 
+    /** What a report recipient of {@code region} receives: that region's report, or every region's for {@code *}. */
+    static ComplianceFilter filter(String region) {
+        return ALL_REGIONS.equals(region)
+                ? ComplianceFilter.EVERYTHING
+                : new ComplianceFilter(Optional.of(Set.of(region)), Optional.empty(), RegionScope.only(Set.of(region)));
+    }
+
     /** Region → addresses, sorted; an officer sees their regions' entries only. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, List<String>> get(long campaignId, RegionScope scope) {
+    Map<String, List<String>> get(long campaignId, RegionScope scope) {
         campaigns.facts(campaignId);
         Map<String, List<String>> result = new TreeMap<>();
-        List<?> rows = entityManager
-                .createNativeQuery("select region, email from compliance_report_recipient where campaign_id = ?1"
-                        + " order by region, email_key")
-                .setParameter(1, campaignId)
-                .getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            String region = (String) r[0];
+        List<String[]> rows = database.list(
+                LIST, Params.of("campaign", campaignId), r -> new String[] {r.string("region"), r.string("email")});
+        for (String[] row : rows) {
+            String region = row[0];
             if (scope.unrestricted() || (!ALL_REGIONS.equals(region) && scope.allows(region))) {
-                result.computeIfAbsent(region, k -> new ArrayList<>()).add((String) r[1]);
+                result.computeIfAbsent(region, k -> new ArrayList<>()).add(row[1]);
             }
         }
         return result;
@@ -63,7 +85,7 @@ public class ReportRecipients {
 
     /** Replaces the campaign's report recipients. @throws Refusal invalid listing every bad entry */
     @Transactional
-    public Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
+    Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
         campaigns.facts(campaignId);
         if (recipients == null) {
             throw Refusal.invalid("A JSON body is required: {\"EMEA\": [\"officer@example.com\"], \"*\": [...]}.");
@@ -90,23 +112,17 @@ public class ReportRecipients {
             throw Refusal.invalid("The report recipients have invalid entries.", problems);
         }
         Instant now = clock.instant();
-        entityManager
-                .createNativeQuery("delete from compliance_report_recipient where campaign_id = ?1")
-                .setParameter(1, campaignId)
-                .executeUpdate();
+        Params campaign = Params.of("campaign", campaignId);
+        database.update(CLEAR, campaign);
         for (var entry : recipients.entrySet()) {
             for (String email : entry.getValue() == null ? List.<String>of() : entry.getValue()) {
-                entityManager
-                        .createNativeQuery("insert into compliance_report_recipient"
-                                + " (campaign_id, region, email, email_key, added_by, added_at)"
-                                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
-                        .setParameter(1, campaignId)
-                        .setParameter(2, entry.getKey())
-                        .setParameter(3, email.trim())
-                        .setParameter(4, EmailAddresses.key(email))
-                        .setParameter(5, actor)
-                        .setParameter(6, now)
-                        .executeUpdate();
+                database.update(
+                        ADD,
+                        campaign.and("region", entry.getKey())
+                                .and("email", email.trim())
+                                .and("emailKey", EmailAddresses.key(email))
+                                .and("actor", actor)
+                                .and("now", now));
             }
         }
         Map<String, List<String>> stored = get(campaignId, RegionScope.ALL);

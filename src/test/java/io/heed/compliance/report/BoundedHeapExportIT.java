@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

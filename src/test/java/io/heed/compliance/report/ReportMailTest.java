@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heed.acknowledgement.VisitLog;
 import io.heed.campaign.RecipientDeliveryState;
+import io.heed.compliance.ComplianceScenario;
 import io.heed.delivery.catcher.MailCatcher;
 import io.heed.platform.Hashing;
 import io.heed.security.LinkTokens;

@@ -1,8 +1,10 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.platform.database.Sql;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,20 +51,19 @@ final class ReportXlsx {
     }
 
     static long write(
-            Connection connection,
+            Sql sql,
             CampaignFacts facts,
             ComplianceFilter filter,
             Instant generatedAt,
             String generatedBy,
-            ComplianceConfig config,
+            int fetchSize,
             OutputStream out)
             throws SQLException, IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
             ReportXlsx xlsx = new ReportXlsx(workbook, ReportCsv.header(facts.stepKeys()));
             xlsx.nextSheet();
-            long rows = RecipientRows.stream(
-                    connection, facts, filter, config.reports().fetchSize(), xlsx::row);
+            long rows = RecipientRows.stream(sql, facts, filter, fetchSize, xlsx::row);
             xlsx.about(facts, filter, generatedAt, generatedBy, rows);
             workbook.write(out);
             return rows;

@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.dashboard;
 
 import io.heed.campaign.CampaignStatus;
 import java.time.Instant;
@@ -10,9 +10,9 @@ import java.util.List;
  *
  * @param regions the regions counted (the caller's scope narrowed by the region filter); empty: all
  */
-public record Overview(Instant asOf, List<String> regions, String department, List<CampaignCompliance> campaigns) {
+record Overview(Instant asOf, List<String> regions, String department, List<CampaignCompliance> campaigns) {
 
-    public record CampaignCompliance(
+    record CampaignCompliance(
             long id,
             String name,
             CampaignStatus status,
@@ -25,6 +25,6 @@ public record Overview(Instant asOf, List<String> regions, String department, Li
             long overdue,
             List<RegionCompliance> regions) {}
 
-    public record RegionCompliance(
+    record RegionCompliance(
             String region, long recipients, long completed, double completionRate, LocalDate deadline, long overdue) {}
 }

@@ -1,4 +1,4 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 /**
  * One recipient as the per-recipient reports (CSV, XLSX) show them: the snapshot taken at launch, delivery,
@@ -8,7 +8,7 @@ package io.heed.compliance;
  * @param stepStatus per step: {@code done}, {@code not_applicable}, or null when unanswered
  * @param stepAt per step: when the current answer was given (the last change of status), or null
  */
-public record RecipientRow(
+record RecipientRow(
         String email,
         String name,
         String region,
@@ -21,7 +21,7 @@ public record RecipientRow(
         String[] stepAt,
         String completedAt) {
 
-    public boolean completed() {
+    boolean completed() {
         return completedAt != null;
     }
 }

@@ -1,15 +1,21 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.compliance.dashboard.Dashboard;
 import io.heed.delivery.ComposedMail;
 import io.heed.delivery.MessageComposer;
 import io.heed.delivery.QueuedMessage;
 import io.heed.platform.EmailAddresses;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * several recipients of one region in one batch do not each pay for a pass over the campaign's rows.
  */
 @ApplicationScoped
-public class ReportMailComposer implements MessageComposer {
+class ReportMailComposer implements MessageComposer {
 
     static final int REUSE_SECONDS = 60;
     static final String GENERATED_BY = "Heed (scheduled report mail)";
@@ -42,7 +48,7 @@ public class ReportMailComposer implements MessageComposer {
     }
 
     /** What the mail says about the attached report. */
-    public record ReportView(
+    record ReportView(
             String campaign,
             String scope,
             String asOf,
@@ -53,19 +59,20 @@ public class ReportMailComposer implements MessageComposer {
             String dataSha256,
             String fileName) {}
 
-    private record Rendered(Instant at, ReportPdf.Summary summary, byte[] pdf) {}
+    private record Rendered(Instant at, ReportSummary summary, byte[] pdf) {}
+
+    private static final NamedSql STILL_WANTED = NamedSql.of("""
+            select count(*) from compliance_report_recipient
+             where campaign_id = :campaign and region = :region and email_key = :emailKey""");
 
     @Inject
-    ComplianceCampaigns campaigns;
+    CampaignFactsQueries campaigns;
 
     @Inject
-    ReadSnapshots snapshots;
+    Database database;
 
     @Inject
     ExportReports exports;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     AuditLog auditLog;
@@ -82,14 +89,14 @@ public class ReportMailComposer implements MessageComposer {
 
     @Override
     public Optional<ComposedMail> compose(QueuedMessage message) {
-        int colon = message.reference().indexOf(':');
-        long campaignId = Long.parseLong(message.reference().substring(0, colon));
-        String region = message.reference().substring(colon + 1);
+        ReportMailReference reference = ReportMailReference.parse(message.reference());
+        long campaignId = reference.campaignId();
+        String region = reference.region();
         if (!stillWanted(campaignId, region, message.toAddress())) {
             return Optional.empty();
         }
         Rendered rendered = render(campaignId, region);
-        ReportPdf.Summary s = rendered.summary();
+        ReportSummary s = rendered.summary();
         String scope = ReportRecipients.ALL_REGIONS.equals(region) ? "all regions" : region;
         String fileName = ExportReports.fileName(s.facts(), s.filter(), "pdf");
         Dashboard.Group totals = s.byRegion().totals();
@@ -119,14 +126,8 @@ public class ReportMailComposer implements MessageComposer {
     }
 
     private boolean stillWanted(long campaignId, String region, String to) {
-        return !entityManager
-                .createNativeQuery("select 1 from compliance_report_recipient where campaign_id = ?1 and region = ?2"
-                        + " and email_key = ?3")
-                .setParameter(1, campaignId)
-                .setParameter(2, region)
-                .setParameter(3, EmailAddresses.key(to))
-                .getResultList()
-                .isEmpty();
+        Params params = Params.of("campaign", campaignId).and("region", region).and("emailKey", EmailAddresses.key(to));
+        return database.number(STILL_WANTED, params) > 0;
     }
 
     private Rendered render(long campaignId, String region) {
@@ -135,8 +136,10 @@ public class ReportMailComposer implements MessageComposer {
         recent.values().removeIf(r -> r.at().isBefore(now.minus(Duration.ofSeconds(REUSE_SECONDS))));
         return recent.computeIfAbsent(key, k -> {
             CampaignFacts facts = campaigns.facts(campaignId);
-            ComplianceFilter filter = ComplianceFilter.region(region);
-            ReportPdf.Summary summary = snapshots.read(c -> exports.summary(c, facts, filter, now, GENERATED_BY));
+            ComplianceFilter filter = ReportRecipients.filter(region);
+            ReportSummary summary = database.snapshot(
+                    "summarise campaign " + campaignId + " for a report mail",
+                    sql -> exports.summary(sql, facts, filter, now, GENERATED_BY));
             return new Rendered(now, summary, ReportPdf.render(summary));
         });
     }

@@ -1,6 +1,14 @@
-package io.heed.compliance;
+package io.heed.compliance.report;
 
 import io.heed.audit.AuditLog;
+import io.heed.compliance.CampaignFacts;
+import io.heed.compliance.CampaignFactsQueries;
+import io.heed.compliance.ComplianceFilter;
+import io.heed.compliance.dashboard.CampaignDashboardQueries;
+import io.heed.compliance.dashboard.Dashboard;
+import io.heed.compliance.dashboard.GroupBy;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,16 +30,19 @@ import java.util.Map;
  * with the same filters. Every export is audited (who, what, which regions) before its first byte leaves.
  */
 @ApplicationScoped
-public class ExportReports {
+class ExportReports {
 
     @Inject
-    ComplianceCampaigns campaigns;
+    CampaignFactsQueries campaigns;
 
     @Inject
-    ReadSnapshots snapshots;
+    CampaignDashboardQueries dashboards;
 
     @Inject
-    ComplianceConfig config;
+    Database database;
+
+    @Inject
+    ReportsConfig config;
 
     @Inject
     AuditLog auditLog;
@@ -41,35 +51,38 @@ public class ExportReports {
     Clock clock;
 
     /** A file to send. */
-    public record Export(String fileName, StreamingOutput body) {}
+    record Export(String fileName, StreamingOutput body) {}
 
     /** A rendered PDF, with what it states about the data. */
-    public record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
+    record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
 
-    public Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
+    Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         audit(actor, "compliance.export.csv", facts, filter, Map.of("bom", bom));
         return new Export(fileName(facts, filter, "csv"), out -> {
             if (bom) {
                 out.write(ReportCsv.BOM);
             }
-            snapshots.read(c -> writeCsv(c, facts, filter, out));
+            database.snapshot("export campaign " + campaignId + " as CSV", sql -> writeCsv(sql, facts, filter, out));
         });
     }
 
-    public Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
+    Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         audit(actor, "compliance.export.xlsx", facts, filter, Map.of());
         Instant now = clock.instant();
         return new Export(
                 fileName(facts, filter, "xlsx"),
-                out -> snapshots.read(c -> ReportXlsx.write(c, facts, filter, now, actor, config, out)));
+                out -> database.snapshot(
+                        "export campaign " + campaignId + " as XLSX",
+                        sql -> ReportXlsx.write(sql, facts, filter, now, actor, config.fetchSize(), out)));
     }
 
-    public Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
+    Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         Instant now = clock.instant();
-        ReportPdf.Summary summary = snapshots.read(c -> summary(c, facts, filter, now, actor));
+        ReportSummary summary = database.snapshot(
+                "summarise campaign " + campaignId + " as PDF", sql -> summary(sql, facts, filter, now, actor));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dataSha256", summary.dataSha256());
         details.put("rows", summary.rows());
@@ -77,21 +90,20 @@ public class ExportReports {
         return new Pdf(fileName(facts, filter, "pdf"), ReportPdf.render(summary), summary.dataSha256(), summary.rows());
     }
 
-    /** The PDF's content: the counts by region and the hash of the CSV rows, from one snapshot. */
-    ReportPdf.Summary summary(Connection c, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
+    /** What the PDF states: the counts by region and the hash of the CSV rows, read on the caller's snapshot. */
+    ReportSummary summary(Sql sql, CampaignFacts facts, ComplianceFilter filter, Instant now, String actor)
             throws SQLException, IOException {
-        Dashboard dashboard = DashboardQueries.dashboard(c, facts, GroupBy.REGION, filter, now);
+        Dashboard dashboard = dashboards.dashboard(sql, facts, GroupBy.REGION, filter, now);
         MessageDigest digest = io.heed.platform.Hashing.sha256();
-        long rows = writeCsv(c, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-        return new ReportPdf.Summary(
-                facts, dashboard, filter, HexFormat.of().formatHex(digest.digest()), rows, now, actor);
+        long rows = writeCsv(sql, facts, filter, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return new ReportSummary(facts, dashboard, filter, HexFormat.of().formatHex(digest.digest()), rows, now, actor);
     }
 
-    private long writeCsv(Connection c, CampaignFacts facts, ComplianceFilter filter, OutputStream out)
+    private long writeCsv(Sql sql, CampaignFacts facts, ComplianceFilter filter, OutputStream out)
             throws SQLException, IOException {
         ReportCsv csv = new ReportCsv(out);
         csv.writeHeader(facts.stepKeys());
-        long rows = RecipientRows.stream(c, facts, filter, config.reports().fetchSize(), csv::write);
+        long rows = RecipientRows.stream(sql, facts, filter, config.fetchSize(), csv::write);
         csv.flush();
         return rows;
     }
