@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,13 +73,39 @@ public class Campaign extends PanacheEntityBase {
     }
 
     /** The delivery stream (pacing group) of this campaign's mail. */
-    public String stream() {
-        return "campaign:" + id;
+    String stream() {
+        return CampaignStreams.of(id);
     }
 
     public LocalDate deadlineFor(String region) {
         LocalDate specific = deadlines.get(region);
         return specific != null ? specific : deadlines.get(WILDCARD_REGION);
+    }
+
+    /** How the audit log names a campaign it records an action on. */
+    static String auditTarget(long id) {
+        return "campaign:" + id;
+    }
+
+    /** The campaign, or a refusal naming the id. */
+    static Campaign require(long id) {
+        return Campaign.<Campaign>findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The campaign, row-locked until the transaction ends: every change of a campaign takes it so, and two
+     * admins (or an admin, the scheduler and a dispatcher) never move one campaign at once.
+     */
+    static Campaign locked(long id) {
+        Campaign campaign = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (campaign == null) {
+            throw notFound(id);
+        }
+        return campaign;
+    }
+
+    private static Refusal notFound(long id) {
+        return Refusal.notFound("No campaign " + id + ".");
     }
 
     // --- transitions -------------------------------------------------------------------------------------

@@ -21,8 +21,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CampaignFollowUps {
 
-    public static final String ESCALATION = "escalation";
-
     // Recipients due a reminder: invitation delivered, not complete, fewer reminders than the campaign's
     // maximum, and the last invitation or reminder older than the interval. Only running, unpaused campaigns.
     private static final String MARK_REMINDERS = """

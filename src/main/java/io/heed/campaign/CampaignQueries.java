@@ -1,7 +1,6 @@
 package io.heed.campaign;
 
 import io.heed.platform.api.Page;
-import io.heed.platform.error.Refusal;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +22,7 @@ public class CampaignQueries {
     EntityManager entityManager;
 
     public Campaign get(long id) {
-        return Campaign.<Campaign>findByIdOptional(id).orElseThrow(() -> Refusal.notFound("No campaign " + id + "."));
+        return Campaign.require(id);
     }
 
     public Page<Campaign> list(Optional<CampaignStatus> status, int page, int size) {

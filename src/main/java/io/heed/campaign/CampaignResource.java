@@ -84,10 +84,11 @@ public class CampaignResource {
 
     public record AddRecipientsRequest(List<String> emails) {}
 
-    public record TestSendRequest(String to, String asEmployee, String locale) {}
+    @Inject
+    EditCampaign edit;
 
     @Inject
-    ManageCampaigns manage;
+    ChangeCampaignStatus changeStatus;
 
     @Inject
     LaunchCampaign launch;
@@ -96,7 +97,10 @@ public class CampaignResource {
     CampaignQueries queries;
 
     @Inject
-    CampaignMessages messages;
+    PreviewInvitation previews;
+
+    @Inject
+    SendTestInvitation testSends;
 
     @Inject
     RecipientCounts recipientCounts;
@@ -107,7 +111,7 @@ public class CampaignResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(CampaignRequest request) {
-        Campaign campaign = manage.create(request, currentUser.name());
+        Campaign campaign = edit.create(request, currentUser.name());
         return Response.created(URI.create("/api/v1/campaigns/" + campaign.id))
                 .entity(view(campaign))
                 .build();
@@ -138,14 +142,14 @@ public class CampaignResource {
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView update(@PathParam("id") long id, CampaignRequest request) {
-        return view(manage.update(id, request, currentUser.name()));
+        return view(edit.update(id, request, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/schedule")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView schedule(@PathParam("id") long id) {
-        return view(manage.schedule(id, currentUser.name()));
+        return view(changeStatus.schedule(id, currentUser.name()));
     }
 
     @POST
@@ -160,28 +164,28 @@ public class CampaignResource {
     @Path("/{id}/pause")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView pause(@PathParam("id") long id) {
-        return view(manage.pause(id, currentUser.name()));
+        return view(changeStatus.pause(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView resume(@PathParam("id") long id) {
-        return view(manage.resume(id, currentUser.name()));
+        return view(changeStatus.resume(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView cancel(@PathParam("id") long id) {
-        return view(manage.cancel(id, currentUser.name()));
+        return view(changeStatus.cancel(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView close(@PathParam("id") long id) {
-        return view(manage.close(id, currentUser.name()));
+        return view(changeStatus.close(id, currentUser.name()));
     }
 
     /** Late joiners, added explicitly: the launch-time snapshot never changes by itself. */
@@ -195,19 +199,16 @@ public class CampaignResource {
     @GET
     @Path("/{id}/preview")
     @RolesAllowed(Role.ADMIN_NAME)
-    public CampaignMessages.Preview preview(@PathParam("id") long id, @QueryParam("email") String email) {
-        return messages.preview(id, email, currentUser.name());
+    public PreviewInvitation.Preview preview(@PathParam("id") long id, @QueryParam("email") String email) {
+        return previews.preview(id, email, currentUser.name());
     }
 
     @POST
     @Path("/{id}/test-send")
     @RolesAllowed(Role.ADMIN_NAME)
-    public Response testSend(@PathParam("id") long id, TestSendRequest request) {
-        if (request == null) {
-            throw Refusal.invalid("A JSON body with 'to' is required.");
-        }
-        long sendId = messages.testSend(id, request.to(), request.asEmployee(), request.locale(), currentUser.name());
-        return Response.accepted(Map.of("testSend", sendId, "to", request.to().trim()))
+    public Response testSend(@PathParam("id") long id, SendTestInvitation.Request request) {
+        SendTestInvitation.Queued queued = testSends.send(id, request, currentUser.name());
+        return Response.accepted(Map.of("testSend", queued.id(), "to", queued.to()))
                 .build();
     }
 

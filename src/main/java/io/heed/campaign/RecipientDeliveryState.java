@@ -51,10 +51,11 @@ public class RecipientDeliveryState implements DeliveryListener {
         List<Timestamp> failedAt = new ArrayList<>();
         List<String> replies = new ArrayList<>();
         for (DeliveryOutcome outcome : outcomes) {
-            if (outcome.test() || !CampaignMessages.INVITATION.equals(outcome.kind())) {
+            if (outcome.test() || !CampaignMessage.INVITATION.equals(outcome.kind())) {
                 continue;
             }
-            long recipientId = Long.parseLong(outcome.reference().substring("recipient:".length()));
+            long recipientId = ((CampaignMessage.Invitation) CampaignMessage.parse(outcome.kind(), outcome.reference()))
+                    .recipientId();
             if (outcome.status() == DeliveryOutcome.Status.SENT) {
                 sentIds.add(recipientId);
                 sentAt.add(Timestamp.from(outcome.at()));
