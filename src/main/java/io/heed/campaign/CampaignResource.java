@@ -1,8 +1,6 @@
 package io.heed.campaign;
 
 import io.heed.platform.api.Page;
-import io.heed.platform.api.QueryParameters;
-import io.heed.platform.error.Refusal;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,70 +17,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
+/** The campaign API: each method one use case or query, as the caller, within the caller's regions. */
 @Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class CampaignResource {
+class CampaignResource {
 
-    /** A campaign as the API shows it, with its recipients counted within the caller's regions. */
-    public record CampaignView(
-            long id,
-            String name,
-            String playbook,
-            Integer playbookVersion,
-            CampaignStatus status,
-            CampaignStatus pausedFrom,
-            Audience audience,
-            Instant sendAt,
-            String localSendTime,
-            String spreadOver,
-            Integer ratePerMinute,
-            CampaignRequest.Reminders reminders,
-            Map<String, LocalDate> deadlines,
-            Integer escalateToManagerAfterDays,
-            Instant createdAt,
-            String createdBy,
-            Instant launchedAt,
-            Instant allSentAt,
-            Instant endedAt,
-            RecipientCounts.Counts counts) {
-
-        static CampaignView of(Campaign c, Integer pinned, RecipientCounts.Counts counts) {
-            return new CampaignView(
-                    c.id,
-                    c.name,
-                    c.playbookKey,
-                    pinned,
-                    c.status,
-                    c.pausedFrom,
-                    c.audience,
-                    c.sendAt,
-                    c.localSendTime == null ? null : c.localSendTime.toString(),
-                    c.spreadOver() == null ? null : c.spreadOver().toString(),
-                    c.ratePerMinute,
-                    c.reminderEveryDays == null
-                            ? null
-                            : new CampaignRequest.Reminders(c.reminderEveryDays, c.reminderMax),
-                    c.deadlines,
-                    c.escalateAfterDays,
-                    c.createdAt,
-                    c.createdBy,
-                    c.launchedAt,
-                    c.allSentAt,
-                    c.endedAt,
-                    counts);
-        }
-    }
-
-    public record AddRecipientsRequest(List<String> emails) {}
+    record AddRecipientsRequest(List<String> emails) {}
 
     @Inject
     EditCampaign edit;
@@ -94,16 +38,13 @@ public class CampaignResource {
     LaunchCampaign launch;
 
     @Inject
-    CampaignQueries queries;
-
-    @Inject
     PreviewInvitation previews;
 
     @Inject
     SendTestInvitation testSends;
 
     @Inject
-    RecipientCounts recipientCounts;
+    CampaignQueries queries;
 
     @Inject
     CurrentUser currentUser;
@@ -111,9 +52,9 @@ public class CampaignResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(CampaignRequest request) {
-        Campaign campaign = edit.create(request, currentUser.name());
-        return Response.created(URI.create("/api/v1/campaigns/" + campaign.id))
-                .entity(view(campaign))
+        CampaignView created = view(edit.create(request, currentUser.name()));
+        return Response.created(URI.create("/api/v1/campaigns/" + created.id()))
+                .entity(created)
                 .build();
     }
 
@@ -123,19 +64,14 @@ public class CampaignResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        Page<Campaign> campaigns = queries.list(status(status), page, size);
-        var counts =
-                recipientCounts.of(campaigns.items().stream().map(c -> c.id).toList(), currentUser.regionScope());
-        var pinned = queries.pinnedVersions(campaigns.items());
-        return campaigns.map(c -> CampaignView.of(
-                c, pinned.get(c.playbookVersionId), counts.getOrDefault(c.id, RecipientCounts.Counts.NONE)));
+        return queries.list(status, page, size, currentUser.regionScope());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
     public CampaignView get(@PathParam("id") long id) {
-        return view(queries.get(id));
+        return queries.get(id, currentUser.regionScope());
     }
 
     @PUT
@@ -156,8 +92,7 @@ public class CampaignResource {
     @Path("/{id}/launch")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView launch(@PathParam("id") long id) {
-        launch.launch(id, currentUser.name());
-        return get(id);
+        return queries.get(launch.launch(id, currentUser.name()).campaignId(), currentUser.regionScope());
     }
 
     @POST
@@ -212,26 +147,8 @@ public class CampaignResource {
                 .build();
     }
 
+    /** A campaign as the use case that changed it left it. */
     private CampaignView view(Campaign campaign) {
-        var counts = recipientCounts.of(List.of(campaign.id), currentUser.regionScope());
-        var pinned = queries.pinnedVersions(List.of(campaign));
-        return CampaignView.of(
-                campaign,
-                pinned.get(campaign.playbookVersionId),
-                counts.getOrDefault(campaign.id, RecipientCounts.Counts.NONE));
-    }
-
-    private static Optional<CampaignStatus> status(String value) {
-        return QueryParameters.optional(value).map(v -> {
-            try {
-                return CampaignStatus.valueOf(v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalid("status: one of DRAFT, SCHEDULED, SENDING, ACTIVE, PAUSED, CLOSED, CANCELLED.");
-            }
-        });
-    }
-
-    static String duration(Duration d) {
-        return d == null ? null : d.toString();
+        return queries.view(campaign, currentUser.regionScope());
     }
 }
