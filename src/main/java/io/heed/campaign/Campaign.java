@@ -170,8 +170,20 @@ public class Campaign extends PanacheEntityBase {
         end(CampaignStatus.CLOSED, now);
     }
 
-    /** Every invitation was sent or failed: the campaign now only collects acknowledgements. */
-    public void allSent(Instant now) {
+    /** Invitations are still going out: SENDING, or PAUSED while SENDING. */
+    boolean sending() {
+        return status == CampaignStatus.SENDING
+                || (status == CampaignStatus.PAUSED && pausedFrom == CampaignStatus.SENDING);
+    }
+
+    /**
+     * Every invitation was sent or failed: the campaign now only collects acknowledgements (ACTIVE, or PAUSED to
+     * resume as ACTIVE). Only while {@link #sending()}.
+     */
+    void allSent(Instant now) {
+        if (!sending()) {
+            throw illegalMove("finish sending", status);
+        }
         allSentAt = now;
         if (status == CampaignStatus.SENDING) {
             status = CampaignStatus.ACTIVE;
