@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Keeps each recipient's delivery state (QUEUED → SENT or FAILED) from the dispatcher's outcomes, and tells a
- * campaign when none of its invitations is queued any more ({@link Campaign#allSent}). One statement per kind of
- * change per batch, inside the dispatcher's transaction; hearing of an outcome twice changes nothing.
+ * campaign when none of its invitations is queued any more ({@link Campaign#allSent}), checked under the
+ * campaign's row lock. One statement per kind of change per batch, inside the dispatcher's transaction; hearing
+ * of an outcome twice changes nothing.
  */
 @ApplicationScoped
 public class RecipientDeliveryState implements DeliveryListener {
@@ -32,14 +33,17 @@ public class RecipientDeliveryState implements DeliveryListener {
               from unnest(:ids::bigint[], :at::timestamptz[], :replies::text[]) as t(id, at, reply)
              where recipient.id = t.id and recipient.delivery_status = :queued""");
 
-    // The campaigns of these recipients that have not finished sending and have no invitation queued any more.
-    private static final NamedSql ALL_SENT = NamedSql.of("""
-            select c.id
-              from campaign c
-             where c.id in (select r.campaign_id from recipient r where r.id = any(:recipients))
-               and c.all_sent_at is null
-               and not exists (select 1 from recipient r where r.campaign_id = c.id and r.delivery_status = :queued)
-             order by c.id""");
+    // The campaigns of these recipients that have not finished sending, in id order (the order they are locked in).
+    private static final NamedSql UNFINISHED = NamedSql.of("""
+            select distinct r.campaign_id as id
+              from recipient r join campaign c on c.id = r.campaign_id
+             where r.id = any(:recipients) and c.all_sent_at is null
+             order by 1""");
+
+    // Read after the campaign is locked: an invitation another dispatcher marked before it took the lock counts.
+    private static final NamedSql ANY_QUEUED = NamedSql.of("""
+            select exists (select 1 from recipient where campaign_id = :campaign and delivery_status = :queued)
+                   as queued""");
 
     @Inject
     Database database;
@@ -94,12 +98,22 @@ public class RecipientDeliveryState implements DeliveryListener {
         touched.addAll(failedIds);
         Instant now = clock.instant();
         for (long campaignId : database.list(
-                ALL_SENT, queued.and("recipients", SqlArray.of("bigint", touched)), row -> row.getLong("id"))) {
-            // Locked in id order, as every change of a campaign locks it: no version conflict can fail the batch.
+                UNFINISHED, Params.of("recipients", SqlArray.of("bigint", touched)), row -> row.getLong("id"))) {
+            // Every change of a campaign locks it, so no version conflict can fail the dispatcher's batch. Two
+            // dispatchers recording the last invitations of one campaign at once take turns here: the second sees
+            // the first's committed, so one of them always finds none queued.
             Campaign campaign = Campaign.locked(campaignId);
-            if (campaign.sending()) {
+            if (campaign.sending() && !anyQueued(campaignId)) {
                 campaign.allSent(now);
             }
         }
+    }
+
+    private boolean anyQueued(long campaignId) {
+        return database.first(
+                        ANY_QUEUED,
+                        Params.of("campaign", campaignId).and("queued", Recipient.DeliveryStatus.QUEUED),
+                        row -> row.bool("queued"))
+                .orElseThrow();
     }
 }
