@@ -1,7 +1,9 @@
 package io.heed.campaign;
 
 import io.heed.audit.AuditLog;
+import io.heed.directory.Employee;
 import io.heed.platform.error.Refusal;
+import io.heed.playbook.PlaybookCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,11 +24,14 @@ class EditCampaign {
     AuditLog auditLog;
 
     @Inject
+    PlaybookCatalogue playbooks;
+
+    @Inject
     Clock clock;
 
     Campaign create(CampaignRequest request, String actor) {
         Campaign campaign = new Campaign();
-        CampaignSettings.apply(request, campaign);
+        settings().apply(request, campaign);
         Instant now = clock.instant();
         campaign.createdAt = now;
         campaign.updatedAt = now;
@@ -40,10 +45,17 @@ class EditCampaign {
         return campaign;
     }
 
+    /** The settings' rules, asking the playbook catalogue and the directory. */
+    private CampaignSettings settings() {
+        return new CampaignSettings(new CampaignSettings.Lookups(
+                key -> playbooks.latest(key).isPresent(),
+                email -> Employee.findByEmail(email).filter(e -> e.active).isPresent()));
+    }
+
     Campaign update(long id, CampaignRequest request, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.requireEditable();
-        CampaignSettings.apply(request, campaign);
+        settings().apply(request, campaign);
         if (campaign.status == CampaignStatus.SCHEDULED && campaign.sendAt == null) {
             throw Refusal.conflict(
                     "A scheduled campaign needs sendAt; cancel it or keep a send time.", campaign.status.name());
