@@ -162,9 +162,17 @@ public class Campaign extends PanacheEntityBase {
         end(CampaignStatus.CANCELLED, now);
     }
 
+    /**
+     * Launched and not ended: its recipients exist and may still answer. A scheduled campaign on hold (PAUSED from
+     * SCHEDULED) is not, though its status is one of {@link CampaignStatus#RUNNING}: it has no recipients yet.
+     */
+    boolean running() {
+        return status.isRunning() && !(status == CampaignStatus.PAUSED && pausedFrom == CampaignStatus.SCHEDULED);
+    }
+
     /** Stops collecting acknowledgements; what was recorded stays, read-only. */
-    public void close(Instant now) {
-        if (!status.isRunning()) {
+    void close(Instant now) {
+        if (!running()) {
             throw illegalMove("close", status);
         }
         end(CampaignStatus.CLOSED, now);

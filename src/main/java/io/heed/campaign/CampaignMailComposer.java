@@ -53,7 +53,7 @@ class CampaignMailComposer implements MessageComposer {
     private Optional<ComposedMail> toRecipient(long recipientId, MessageKind kind, int reminder) {
         Recipient recipient = Recipient.findById(recipientId);
         Campaign campaign = recipient == null ? null : Campaign.findById(recipient.campaignId);
-        if (campaign == null || !campaign.status.isRunning()) {
+        if (campaign == null || !campaign.running()) {
             return Optional.empty(); // cancelled or closed since it was queued
         }
         if (kind == MessageKind.REMINDER && recipient.completedAt != null) {

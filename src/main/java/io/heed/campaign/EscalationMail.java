@@ -31,7 +31,7 @@ public class EscalationMail {
     Optional<ComposedMail> compose(long escalationId) {
         CampaignEscalation escalation = CampaignEscalation.findById(escalationId);
         Campaign campaign = escalation == null ? null : Campaign.findById(escalation.campaignId);
-        if (campaign == null || !campaign.status.isRunning()) {
+        if (campaign == null || !campaign.running()) {
             return Optional.empty();
         }
         List<OpenReport> reports = Recipient.<Recipient>list(

@@ -116,7 +116,7 @@ public class LaunchCampaign {
     @Transactional
     public Added addRecipients(long campaignId, List<String> emails, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
-        if (!campaign.status.isRunning()) {
+        if (!campaign.running()) {
             throw Campaign.illegalMove("add recipients to", campaign.status);
         }
         if (emails == null || emails.isEmpty()) {
