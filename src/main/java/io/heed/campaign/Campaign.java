@@ -66,9 +66,10 @@ public class Campaign extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** The key of {@link #deadlines} that applies to every region not named (compliance reads it too). */
     public static final String WILDCARD_REGION = "*";
 
-    public Duration spreadOver() {
+    Duration spreadOver() {
         return spreadOverSeconds == null ? null : Duration.ofSeconds(spreadOverSeconds);
     }
 
@@ -110,13 +111,13 @@ public class Campaign extends PanacheEntityBase {
 
     // --- transitions -------------------------------------------------------------------------------------
 
-    public void requireEditable() {
+    void requireEditable() {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
             throw illegalMove("edit", status);
         }
     }
 
-    public void schedule() {
+    void schedule() {
         if (status != CampaignStatus.DRAFT) {
             throw illegalMove("schedule", status);
         }
@@ -127,7 +128,7 @@ public class Campaign extends PanacheEntityBase {
     }
 
     /** Sending starts: the caller snapshots recipients and queues their invitations in the same transaction. */
-    public void launch(long pinnedVersionId, Instant now) {
+    void launch(long pinnedVersionId, Instant now) {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
             throw illegalMove("launch", status);
         }
@@ -136,7 +137,7 @@ public class Campaign extends PanacheEntityBase {
         status = CampaignStatus.SENDING;
     }
 
-    public void pause() {
+    void pause() {
         if (status != CampaignStatus.SCHEDULED && status != CampaignStatus.SENDING && status != CampaignStatus.ACTIVE) {
             throw illegalMove("pause", status);
         }
@@ -144,7 +145,7 @@ public class Campaign extends PanacheEntityBase {
         status = CampaignStatus.PAUSED;
     }
 
-    public void resume() {
+    void resume() {
         if (status != CampaignStatus.PAUSED) {
             throw illegalMove("resume", status);
         }
@@ -152,7 +153,7 @@ public class Campaign extends PanacheEntityBase {
         pausedFrom = null;
     }
 
-    public void cancel(Instant now) {
+    void cancel(Instant now) {
         if (status != CampaignStatus.DRAFT
                 && status != CampaignStatus.SCHEDULED
                 && status != CampaignStatus.SENDING

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** A test send of a campaign's invitation: rendered like the real one, marked as a test, never counted. */
 @Entity
-public class CampaignTestSend extends PanacheEntityBase {
+class CampaignTestSend extends PanacheEntityBase {
 
     /** Who a test send without {@link #asEmployeeEmail} is written for. */
     static final String SAMPLE_NAME = "Alex Example";

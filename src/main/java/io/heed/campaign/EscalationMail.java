@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /** The one summary a manager gets of their reports still open in a campaign, rendered when it is sent. */
 @ApplicationScoped
-public class EscalationMail {
+class EscalationMail {
 
     /** A report still open, as listed to their manager. */
-    public record OpenReport(String name, String email) {}
+    record OpenReport(String name, String email) {}
 
     @CheckedTemplate
     static class Templates {

@@ -32,13 +32,13 @@ import java.util.Map;
  * statements, not a million round trips.
  */
 @ApplicationScoped
-public class LaunchCampaign {
+class LaunchCampaign {
 
     /** What a launch did. */
-    public record Launched(long campaignId, int recipients) {}
+    record Launched(long campaignId, int recipients) {}
 
     /** What adding late joiners did. */
-    public record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
+    record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
 
     private static final NamedSql SNAPSHOT = NamedSql.load(LaunchCampaign.class, "snapshot-audience.sql");
 
@@ -73,7 +73,7 @@ public class LaunchCampaign {
     Clock clock;
 
     @Transactional
-    public Launched launch(long campaignId, String actor) {
+    Launched launch(long campaignId, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
         Instant now = clock.instant();
         PlaybookVersion pinned = playbooks
@@ -93,7 +93,7 @@ public class LaunchCampaign {
     }
 
     /** Launches every scheduled campaign whose send time has come; safe on any number of replicas. */
-    public int launchDue() {
+    int launchDue() {
         int launched = 0;
         Long next;
         while ((next = nextDue()) != null) {
@@ -114,7 +114,7 @@ public class LaunchCampaign {
 
     /** Adds employees who joined after launch; their invitations go out now (or at their local send time). */
     @Transactional
-    public Added addRecipients(long campaignId, List<String> emails, String actor) {
+    Added addRecipients(long campaignId, List<String> emails, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
         if (!campaign.running()) {
             throw Campaign.illegalMove("add recipients to", campaign.status);
