@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,15 +66,16 @@ public class Campaign extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** The key of {@link #deadlines} that applies to every region not named (compliance reads it too). */
     public static final String WILDCARD_REGION = "*";
 
-    public Duration spreadOver() {
+    Duration spreadOver() {
         return spreadOverSeconds == null ? null : Duration.ofSeconds(spreadOverSeconds);
     }
 
     /** The delivery stream (pacing group) of this campaign's mail. */
-    public String stream() {
-        return "campaign:" + id;
+    String stream() {
+        return CampaignStreams.of(id);
     }
 
     public LocalDate deadlineFor(String region) {
@@ -81,15 +83,41 @@ public class Campaign extends PanacheEntityBase {
         return specific != null ? specific : deadlines.get(WILDCARD_REGION);
     }
 
+    /** How the audit log names a campaign it records an action on. */
+    static String auditTarget(long id) {
+        return "campaign:" + id;
+    }
+
+    /** The campaign, or a refusal naming the id. */
+    static Campaign require(long id) {
+        return Campaign.<Campaign>findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The campaign, row-locked until the transaction ends: every change of a campaign takes it so, and two
+     * admins (or an admin, the scheduler and a dispatcher) never move one campaign at once.
+     */
+    static Campaign locked(long id) {
+        Campaign campaign = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (campaign == null) {
+            throw notFound(id);
+        }
+        return campaign;
+    }
+
+    private static Refusal notFound(long id) {
+        return Refusal.notFound("No campaign " + id + ".");
+    }
+
     // --- transitions -------------------------------------------------------------------------------------
 
-    public void requireEditable() {
+    void requireEditable() {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
             throw illegalMove("edit", status);
         }
     }
 
-    public void schedule() {
+    void schedule() {
         if (status != CampaignStatus.DRAFT) {
             throw illegalMove("schedule", status);
         }
@@ -100,7 +128,7 @@ public class Campaign extends PanacheEntityBase {
     }
 
     /** Sending starts: the caller snapshots recipients and queues their invitations in the same transaction. */
-    public void launch(long pinnedVersionId, Instant now) {
+    void launch(long pinnedVersionId, Instant now) {
         if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
             throw illegalMove("launch", status);
         }
@@ -109,7 +137,7 @@ public class Campaign extends PanacheEntityBase {
         status = CampaignStatus.SENDING;
     }
 
-    public void pause() {
+    void pause() {
         if (status != CampaignStatus.SCHEDULED && status != CampaignStatus.SENDING && status != CampaignStatus.ACTIVE) {
             throw illegalMove("pause", status);
         }
@@ -117,7 +145,7 @@ public class Campaign extends PanacheEntityBase {
         status = CampaignStatus.PAUSED;
     }
 
-    public void resume() {
+    void resume() {
         if (status != CampaignStatus.PAUSED) {
             throw illegalMove("resume", status);
         }
@@ -125,7 +153,7 @@ public class Campaign extends PanacheEntityBase {
         pausedFrom = null;
     }
 
-    public void cancel(Instant now) {
+    void cancel(Instant now) {
         if (status != CampaignStatus.DRAFT
                 && status != CampaignStatus.SCHEDULED
                 && status != CampaignStatus.SENDING
@@ -135,16 +163,36 @@ public class Campaign extends PanacheEntityBase {
         end(CampaignStatus.CANCELLED, now);
     }
 
+    /**
+     * Launched and not ended: its recipients exist and may still answer. A scheduled campaign on hold (PAUSED from
+     * SCHEDULED) is not, though its status is one of {@link CampaignStatus#RUNNING}: it has no recipients yet.
+     */
+    boolean running() {
+        return status.isRunning() && !(status == CampaignStatus.PAUSED && pausedFrom == CampaignStatus.SCHEDULED);
+    }
+
     /** Stops collecting acknowledgements; what was recorded stays, read-only. */
-    public void close(Instant now) {
-        if (!status.isRunning()) {
+    void close(Instant now) {
+        if (!running()) {
             throw illegalMove("close", status);
         }
         end(CampaignStatus.CLOSED, now);
     }
 
-    /** Every invitation was sent or failed: the campaign now only collects acknowledgements. */
-    public void allSent(Instant now) {
+    /** Invitations are still going out: SENDING, or PAUSED while SENDING. */
+    boolean sending() {
+        return status == CampaignStatus.SENDING
+                || (status == CampaignStatus.PAUSED && pausedFrom == CampaignStatus.SENDING);
+    }
+
+    /**
+     * Every invitation was sent or failed: the campaign now only collects acknowledgements (ACTIVE, or PAUSED to
+     * resume as ACTIVE). Only while {@link #sending()}.
+     */
+    void allSent(Instant now) {
+        if (!sending()) {
+            throw illegalMove("finish sending", status);
+        }
         allSentAt = now;
         if (status == CampaignStatus.SENDING) {
             status = CampaignStatus.ACTIVE;

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** The one escalation summary a manager gets for a campaign. */
 @Entity
-public class CampaignEscalation extends PanacheEntityBase {
+class CampaignEscalation extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

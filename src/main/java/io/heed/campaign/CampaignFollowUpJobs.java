@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 
 /** Runs the reminder and escalation passes; Quartz's clustered store makes each run happen on one replica. */
 @ApplicationScoped
-public class CampaignFollowUpJobs {
+class CampaignFollowUpJobs {
 
     private static final Logger LOG = Logger.getLogger(CampaignFollowUpJobs.class);
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param ratePerMinute cap on messages per minute for this campaign
  * @param deadlines region → date; {@code "*"} for every other region
  */
-public record CampaignRequest(
+record CampaignRequest(
         String name,
         String playbook,
         Audience audience,
@@ -27,5 +27,5 @@ public record CampaignRequest(
         Integer escalateToManagerAfterDays) {
 
     /** Reminders go to recipients who have not completed, every {@code everyDays}, at most {@code max} times. */
-    public record Reminders(Integer everyDays, Integer max) {}
+    record Reminders(Integer everyDays, Integer max) {}
 }

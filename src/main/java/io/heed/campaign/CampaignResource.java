@@ -1,8 +1,6 @@
 package io.heed.campaign;
 
 import io.heed.platform.api.Page;
-import io.heed.platform.api.QueryParameters;
-import io.heed.platform.error.Refusal;
 import io.heed.security.CurrentUser;
 import io.heed.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,87 +17,34 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
+/** The campaign API: each method one use case or query, as the caller, within the caller's regions. */
 @Path("/api/v1/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class CampaignResource {
+class CampaignResource {
 
-    /** A campaign as the API shows it, with its recipients counted within the caller's regions. */
-    public record CampaignView(
-            long id,
-            String name,
-            String playbook,
-            Integer playbookVersion,
-            CampaignStatus status,
-            CampaignStatus pausedFrom,
-            Audience audience,
-            Instant sendAt,
-            String localSendTime,
-            String spreadOver,
-            Integer ratePerMinute,
-            CampaignRequest.Reminders reminders,
-            Map<String, LocalDate> deadlines,
-            Integer escalateToManagerAfterDays,
-            Instant createdAt,
-            String createdBy,
-            Instant launchedAt,
-            Instant allSentAt,
-            Instant endedAt,
-            RecipientCounts.Counts counts) {
-
-        static CampaignView of(Campaign c, Integer pinned, RecipientCounts.Counts counts) {
-            return new CampaignView(
-                    c.id,
-                    c.name,
-                    c.playbookKey,
-                    pinned,
-                    c.status,
-                    c.pausedFrom,
-                    c.audience,
-                    c.sendAt,
-                    c.localSendTime == null ? null : c.localSendTime.toString(),
-                    c.spreadOver() == null ? null : c.spreadOver().toString(),
-                    c.ratePerMinute,
-                    c.reminderEveryDays == null
-                            ? null
-                            : new CampaignRequest.Reminders(c.reminderEveryDays, c.reminderMax),
-                    c.deadlines,
-                    c.escalateAfterDays,
-                    c.createdAt,
-                    c.createdBy,
-                    c.launchedAt,
-                    c.allSentAt,
-                    c.endedAt,
-                    counts);
-        }
-    }
-
-    public record AddRecipientsRequest(List<String> emails) {}
-
-    public record TestSendRequest(String to, String asEmployee, String locale) {}
+    record AddRecipientsRequest(List<String> emails) {}
 
     @Inject
-    ManageCampaigns manage;
+    EditCampaign edit;
+
+    @Inject
+    ChangeCampaignStatus changeStatus;
 
     @Inject
     LaunchCampaign launch;
 
     @Inject
+    PreviewInvitation previews;
+
+    @Inject
+    SendTestInvitation testSends;
+
+    @Inject
     CampaignQueries queries;
-
-    @Inject
-    CampaignMessages messages;
-
-    @Inject
-    RecipientCounts recipientCounts;
 
     @Inject
     CurrentUser currentUser;
@@ -107,9 +52,9 @@ public class CampaignResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(CampaignRequest request) {
-        Campaign campaign = manage.create(request, currentUser.name());
-        return Response.created(URI.create("/api/v1/campaigns/" + campaign.id))
-                .entity(view(campaign))
+        CampaignView created = view(edit.create(request, currentUser.name()));
+        return Response.created(URI.create("/api/v1/campaigns/" + created.id()))
+                .entity(created)
                 .build();
     }
 
@@ -119,69 +64,63 @@ public class CampaignResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        Page<Campaign> campaigns = queries.list(status(status), page, size);
-        var counts =
-                recipientCounts.of(campaigns.items().stream().map(c -> c.id).toList(), currentUser.regionScope());
-        var pinned = queries.pinnedVersions(campaigns.items());
-        return campaigns.map(c -> CampaignView.of(
-                c, pinned.get(c.playbookVersionId), counts.getOrDefault(c.id, RecipientCounts.Counts.NONE)));
+        return queries.list(status, page, size, currentUser.regionScope());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
     public CampaignView get(@PathParam("id") long id) {
-        return view(queries.get(id));
+        return queries.get(id, currentUser.regionScope());
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView update(@PathParam("id") long id, CampaignRequest request) {
-        return view(manage.update(id, request, currentUser.name()));
+        return view(edit.update(id, request, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/schedule")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView schedule(@PathParam("id") long id) {
-        return view(manage.schedule(id, currentUser.name()));
+        return view(changeStatus.schedule(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/launch")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView launch(@PathParam("id") long id) {
-        launch.launch(id, currentUser.name());
-        return get(id);
+        return queries.get(launch.launch(id, currentUser.name()).campaignId(), currentUser.regionScope());
     }
 
     @POST
     @Path("/{id}/pause")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView pause(@PathParam("id") long id) {
-        return view(manage.pause(id, currentUser.name()));
+        return view(changeStatus.pause(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView resume(@PathParam("id") long id) {
-        return view(manage.resume(id, currentUser.name()));
+        return view(changeStatus.resume(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView cancel(@PathParam("id") long id) {
-        return view(manage.cancel(id, currentUser.name()));
+        return view(changeStatus.cancel(id, currentUser.name()));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Role.ADMIN_NAME)
     public CampaignView close(@PathParam("id") long id) {
-        return view(manage.close(id, currentUser.name()));
+        return view(changeStatus.close(id, currentUser.name()));
     }
 
     /** Late joiners, added explicitly: the launch-time snapshot never changes by itself. */
@@ -195,42 +134,21 @@ public class CampaignResource {
     @GET
     @Path("/{id}/preview")
     @RolesAllowed(Role.ADMIN_NAME)
-    public CampaignMessages.Preview preview(@PathParam("id") long id, @QueryParam("email") String email) {
-        return messages.preview(id, email, currentUser.name());
+    public PreviewInvitation.Preview preview(@PathParam("id") long id, @QueryParam("email") String email) {
+        return previews.preview(id, email, currentUser.name());
     }
 
     @POST
     @Path("/{id}/test-send")
     @RolesAllowed(Role.ADMIN_NAME)
-    public Response testSend(@PathParam("id") long id, TestSendRequest request) {
-        if (request == null) {
-            throw Refusal.invalid("A JSON body with 'to' is required.");
-        }
-        long sendId = messages.testSend(id, request.to(), request.asEmployee(), request.locale(), currentUser.name());
-        return Response.accepted(Map.of("testSend", sendId, "to", request.to().trim()))
+    public Response testSend(@PathParam("id") long id, SendTestInvitation.Request request) {
+        SendTestInvitation.Queued queued = testSends.send(id, request, currentUser.name());
+        return Response.accepted(Map.of("testSend", queued.id(), "to", queued.to()))
                 .build();
     }
 
+    /** A campaign as the use case that changed it left it. */
     private CampaignView view(Campaign campaign) {
-        var counts = recipientCounts.of(List.of(campaign.id), currentUser.regionScope());
-        var pinned = queries.pinnedVersions(List.of(campaign));
-        return CampaignView.of(
-                campaign,
-                pinned.get(campaign.playbookVersionId),
-                counts.getOrDefault(campaign.id, RecipientCounts.Counts.NONE));
-    }
-
-    private static Optional<CampaignStatus> status(String value) {
-        return QueryParameters.optional(value).map(v -> {
-            try {
-                return CampaignStatus.valueOf(v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalid("status: one of DRAFT, SCHEDULED, SENDING, ACTIVE, PAUSED, CLOSED, CANCELLED.");
-            }
-        });
-    }
-
-    static String duration(Duration d) {
-        return d == null ? null : d.toString();
+        return queries.view(campaign, currentUser.regionScope());
     }
 }

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
  * with SKIP LOCKED, so exactly one replica launches it.
  */
 @ApplicationScoped
-public class CampaignScheduler {
+class CampaignScheduler {
 
     private static final Logger LOG = Logger.getLogger(CampaignScheduler.class);
 

@@ -1,10 +1,8 @@
 package io.heed.campaign;
 
-import io.heed.directory.Employee;
 import io.heed.platform.EmailAddresses;
 import io.heed.platform.error.FieldProblem;
 import io.heed.platform.error.Refusal;
-import io.heed.playbook.PlaybookVersion;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -13,10 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** Checks a {@link CampaignRequest} field by field and copies it onto a campaign; every problem at once. */
+/**
+ * Checks a {@link CampaignRequest} field by field and copies it onto a campaign; every problem at once. What it
+ * must ask the rest of Heed (does a playbook exist, is an address an active employee) comes in as
+ * {@link Lookups}, so the rules are tested without a database.
+ */
 final class CampaignSettings {
+
+    /**
+     * @param playbookExists whether a playbook key names a playbook with at least one version
+     * @param activeEmployee whether an e-mail address is an active employee's
+     */
+    record Lookups(Predicate<String> playbookExists, Predicate<String> activeEmployee) {}
 
     private static final Pattern LOCAL_TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -24,9 +33,13 @@ final class CampaignSettings {
     static final int MAX_RATE = 100_000;
     static final int MAX_REMINDERS = 10;
 
-    private CampaignSettings() {}
+    private final Lookups lookups;
 
-    static void apply(CampaignRequest request, Campaign campaign) {
+    CampaignSettings(Lookups lookups) {
+        this.lookups = lookups;
+    }
+
+    void apply(CampaignRequest request, Campaign campaign) {
         if (request == null) {
             throw Refusal.invalid("A JSON body with the campaign is required.");
         }
@@ -38,7 +51,7 @@ final class CampaignSettings {
         }
         if (request.playbook() == null || request.playbook().isBlank()) {
             problems.add(new FieldProblem("playbook", "required"));
-        } else if (PlaybookVersion.latest(request.playbook()).isEmpty()) {
+        } else if (!lookups.playbookExists().test(request.playbook())) {
             problems.add(new FieldProblem("playbook", "no playbook '" + request.playbook() + "'"));
         }
         Audience audience = request.audience() == null ? Audience.EVERYONE : request.audience();
@@ -107,7 +120,7 @@ final class CampaignSettings {
         campaign.escalateAfterDays = escalate;
     }
 
-    private static void audience(Audience audience, List<FieldProblem> problems) {
+    private void audience(Audience audience, List<FieldProblem> problems) {
         for (String country : audience.countries()) {
             if (!COUNTRIES.contains(country)) {
                 problems.add(
@@ -121,7 +134,7 @@ final class CampaignSettings {
                     problems.add(
                             new FieldProblem("audience." + field, "'" + email + "' is not a valid e-mail address"));
                 } else if (field.equals("includeEmails")
-                        && Employee.findByEmail(email).filter(e -> e.active).isEmpty()) {
+                        && !lookups.activeEmployee().test(email)) {
                     problems.add(
                             new FieldProblem("audience.includeEmails", "'" + email + "' is not an active employee"));
                 }

@@ -18,7 +18,9 @@ public enum CampaignStatus {
 
     /**
      * Launched and not ended: recipients exist and may still answer. SQL receives this set as a parameter
-     * ({@code c.status = any(:running)}) rather than spelling it out.
+     * ({@code c.status = any(:running)}) rather than spelling it out. PAUSED also holds a scheduled campaign on
+     * hold, which has no recipients yet: SQL that reads recipients never meets it, Java asks
+     * {@code Campaign.running()}.
      */
     public static final Set<CampaignStatus> RUNNING = EnumSet.of(SENDING, ACTIVE, PAUSED);
 

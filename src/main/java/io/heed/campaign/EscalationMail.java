@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /** The one summary a manager gets of their reports still open in a campaign, rendered when it is sent. */
 @ApplicationScoped
-public class EscalationMail {
+class EscalationMail {
 
     /** A report still open, as listed to their manager. */
-    public record OpenReport(String name, String email) {}
+    record OpenReport(String name, String email) {}
 
     @CheckedTemplate
     static class Templates {
@@ -31,7 +31,7 @@ public class EscalationMail {
     Optional<ComposedMail> compose(long escalationId) {
         CampaignEscalation escalation = CampaignEscalation.findById(escalationId);
         Campaign campaign = escalation == null ? null : Campaign.findById(escalation.campaignId);
-        if (campaign == null || !campaign.status.isRunning()) {
+        if (campaign == null || !campaign.running()) {
             return Optional.empty();
         }
         List<OpenReport> reports = Recipient.<Recipient>list(

@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /** Words of the manager escalation e-mail; German in {@code messages/escalation_de.properties}. */
 @MessageBundle("escalation")
-public interface EscalationText {
+interface EscalationText {
 
     @Message("Open security steps in your team: {campaign}")
     String subject(String campaign);

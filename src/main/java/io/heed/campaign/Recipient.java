@@ -60,11 +60,11 @@ public class Recipient extends PanacheEntityBase {
     public boolean addedLate;
     public Instant createdAt;
 
-    public Locale locale() {
+    Locale locale() {
         return Locale.forLanguageTag(locale);
     }
 
-    public static Optional<Recipient> find(long campaignId, String emailKey) {
+    static Optional<Recipient> find(long campaignId, String emailKey) {
         return find("campaignId = ?1 and lower(email) = ?2", campaignId, emailKey)
                 .firstResultOptional();
     }

@@ -1,97 +1,119 @@
 package io.heed.campaign;
 
-import io.agroal.api.AgroalDataSource;
 import io.heed.delivery.DeliveryListener;
 import io.heed.delivery.DeliveryOutcome;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
+import io.heed.platform.database.SqlArray;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps each recipient's delivery state (QUEUED → SENT or FAILED) from the dispatcher's outcomes, and moves a
- * campaign from SENDING to ACTIVE once none of its invitations is queued any more. One statement per kind of
- * change per batch, inside the dispatcher's transaction.
+ * Keeps each recipient's delivery state (QUEUED → SENT or FAILED) from the dispatcher's outcomes, and tells a
+ * campaign when none of its invitations is queued any more ({@link Campaign#allSent}), checked under the
+ * campaign's row lock. One statement per kind of change per batch, inside the dispatcher's transaction; hearing
+ * of an outcome twice changes nothing.
  */
 @ApplicationScoped
 public class RecipientDeliveryState implements DeliveryListener {
 
-    private static final String SENT = "update recipient set delivery_status = 'SENT', sent_at = t.at"
-            + " from unnest(?::bigint[], ?::timestamptz[]) as t(id, at)"
-            + " where recipient.id = t.id and recipient.delivery_status = 'QUEUED'";
+    private static final NamedSql SENT = NamedSql.of("""
+            update recipient set delivery_status = :sent, sent_at = t.at
+              from unnest(:ids::bigint[], :at::timestamptz[]) as t(id, at)
+             where recipient.id = t.id and recipient.delivery_status = :queued""");
 
-    private static final String FAILED =
-            "update recipient set delivery_status = 'FAILED', failed_at = t.at, failure_reason = t.reply"
-                    + " from unnest(?::bigint[], ?::timestamptz[], ?::text[]) as t(id, at, reply)"
-                    + " where recipient.id = t.id and recipient.delivery_status = 'QUEUED'";
+    private static final NamedSql FAILED = NamedSql.of("""
+            update recipient set delivery_status = :failed, failed_at = t.at, failure_reason = t.reply
+              from unnest(:ids::bigint[], :at::timestamptz[], :replies::text[]) as t(id, at, reply)
+             where recipient.id = t.id and recipient.delivery_status = :queued""");
 
-    private static final String ALL_SENT = "update campaign c set all_sent_at = ?,"
-            + " status = case when c.status = 'SENDING' then 'ACTIVE' else c.status end,"
-            + " paused_from = case when c.status = 'PAUSED' and c.paused_from = 'SENDING' then 'ACTIVE' else c.paused_from end"
-            + " where c.id in (select distinct campaign_id from recipient where id = any(?::bigint[]))"
-            + " and c.all_sent_at is null and (c.status = 'SENDING' or (c.status = 'PAUSED' and c.paused_from = 'SENDING'))"
-            + " and not exists (select 1 from recipient r where r.campaign_id = c.id and r.delivery_status = 'QUEUED')";
+    // The campaigns of these recipients that have not finished sending, in id order (the order they are locked in).
+    private static final NamedSql UNFINISHED = NamedSql.of("""
+            select distinct r.campaign_id as id
+              from recipient r join campaign c on c.id = r.campaign_id
+             where r.id = any(:recipients) and c.all_sent_at is null
+             order by 1""");
+
+    // Read after the campaign is locked: an invitation another dispatcher marked before it took the lock counts.
+    private static final NamedSql ANY_QUEUED = NamedSql.of("""
+            select exists (select 1 from recipient where campaign_id = :campaign and delivery_status = :queued)
+                   as queued""");
 
     @Inject
-    AgroalDataSource dataSource;
+    Database database;
 
     @Inject
     Clock clock;
 
+    /** Joins the dispatcher's transaction (its own when called outside one, as tests do). */
     @Override
+    @Transactional
     public void onOutcomes(List<DeliveryOutcome> outcomes) {
         List<Long> sentIds = new ArrayList<>();
-        List<Timestamp> sentAt = new ArrayList<>();
+        List<Instant> sentAt = new ArrayList<>();
         List<Long> failedIds = new ArrayList<>();
-        List<Timestamp> failedAt = new ArrayList<>();
+        List<Instant> failedAt = new ArrayList<>();
         List<String> replies = new ArrayList<>();
         for (DeliveryOutcome outcome : outcomes) {
-            if (outcome.test() || !CampaignMessages.INVITATION.equals(outcome.kind())) {
+            if (outcome.test() || !CampaignMessage.INVITATION.equals(outcome.kind())) {
                 continue;
             }
-            long recipientId = Long.parseLong(outcome.reference().substring("recipient:".length()));
+            long recipientId = ((CampaignMessage.Invitation) CampaignMessage.parse(outcome.kind(), outcome.reference()))
+                    .recipientId();
             if (outcome.status() == DeliveryOutcome.Status.SENT) {
                 sentIds.add(recipientId);
-                sentAt.add(Timestamp.from(outcome.at()));
+                sentAt.add(outcome.at());
             } else if (outcome.status() == DeliveryOutcome.Status.FAILED) {
                 failedIds.add(recipientId);
-                failedAt.add(Timestamp.from(outcome.at()));
+                failedAt.add(outcome.at());
                 replies.add(outcome.smtpReply());
             }
         }
         if (sentIds.isEmpty() && failedIds.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            if (!sentIds.isEmpty()) {
-                try (PreparedStatement update = connection.prepareStatement(SENT)) {
-                    update.setArray(1, connection.createArrayOf("bigint", sentIds.toArray()));
-                    update.setArray(2, connection.createArrayOf("timestamptz", sentAt.toArray()));
-                    update.executeUpdate();
-                }
-            }
-            if (!failedIds.isEmpty()) {
-                try (PreparedStatement update = connection.prepareStatement(FAILED)) {
-                    update.setArray(1, connection.createArrayOf("bigint", failedIds.toArray()));
-                    update.setArray(2, connection.createArrayOf("timestamptz", failedAt.toArray()));
-                    update.setArray(3, connection.createArrayOf("text", replies.toArray()));
-                    update.executeUpdate();
-                }
-            }
-            List<Long> touched = new ArrayList<>(sentIds);
-            touched.addAll(failedIds);
-            try (PreparedStatement update = connection.prepareStatement(ALL_SENT)) {
-                update.setTimestamp(1, Timestamp.from(clock.instant()));
-                update.setArray(2, connection.createArrayOf("bigint", touched.toArray()));
-                update.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record delivery outcomes", e);
+        Params queued = Params.of("queued", Recipient.DeliveryStatus.QUEUED);
+        if (!sentIds.isEmpty()) {
+            database.update(
+                    SENT,
+                    queued.and("sent", Recipient.DeliveryStatus.SENT)
+                            .and("ids", SqlArray.of("bigint", sentIds))
+                            .and("at", SqlArray.of("timestamptz", sentAt)));
         }
+        if (!failedIds.isEmpty()) {
+            database.update(
+                    FAILED,
+                    queued.and("failed", Recipient.DeliveryStatus.FAILED)
+                            .and("ids", SqlArray.of("bigint", failedIds))
+                            .and("at", SqlArray.of("timestamptz", failedAt))
+                            .and("replies", SqlArray.of("text", replies)));
+        }
+        List<Long> touched = new ArrayList<>(sentIds);
+        touched.addAll(failedIds);
+        Instant now = clock.instant();
+        for (long campaignId : database.list(
+                UNFINISHED, Params.of("recipients", SqlArray.of("bigint", touched)), row -> row.getLong("id"))) {
+            // Every change of a campaign locks it, so no version conflict can fail the dispatcher's batch. Two
+            // dispatchers recording the last invitations of one campaign at once take turns here: the second sees
+            // the first's committed, so one of them always finds none queued.
+            Campaign campaign = Campaign.locked(campaignId);
+            if (campaign.sending() && !anyQueued(campaignId)) {
+                campaign.allSent(now);
+            }
+        }
+    }
+
+    private boolean anyQueued(long campaignId) {
+        return database.first(
+                        ANY_QUEUED,
+                        Params.of("campaign", campaignId).and("queued", Recipient.DeliveryStatus.QUEUED),
+                        row -> row.bool("queued"))
+                .orElseThrow();
     }
 }

@@ -24,10 +24,11 @@ import org.jboss.logging.Logger;
  * Sends due mail, on every replica: claim a batch (and commit), compose it, send it over SMTP, record the
  * outcomes (and tell the owners). Safe to run anywhere any number of times, since each claim takes its rows
  * with {@code FOR UPDATE SKIP LOCKED}; a crash between claim and record leaves the rows SENDING until their
- * lease expires, and then they are claimed again (docs/delivery.md explains the duplicate bound).
+ * lease expires, and then they are claimed again (docs/delivery.md explains the duplicate bound). Public for
+ * tests of other packages that run one round by hand ({@link #dispatchOnce}).
  */
 @ApplicationScoped
-class Dispatcher {
+public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
@@ -53,7 +54,7 @@ class Dispatcher {
     private Thread loop;
 
     /** What one round did. */
-    record Round(int claimed, int sent, int retried, int failed, int cancelled, int reported) {
+    public record Round(int claimed, int sent, int retried, int failed, int cancelled, int reported) {
         static final Round IDLE = new Round(0, 0, 0, 0, 0, 0);
     }
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heed.security.LinkTokens;
 import io.heed.support.Api;
 import io.heed.support.Database;
 import io.heed.support.Scenario;
@@ -110,6 +111,13 @@ class CampaignLaunchTest {
                 .body("counts.recipients", equalTo(6));
         act(id, "launch").statusCode(409);
         act(id, "schedule").statusCode(409);
+        assertEquals(
+                6,
+                Database.count(
+                        dataSource,
+                        "select count(distinct link_nonce) from recipient where campaign_id = " + id
+                                + " and octet_length(link_nonce) = " + LinkTokens.NONCE_BYTES),
+                "each recipient has a nonce of its own, of the size LinkTokens verifies");
         // The directory changes after launch; the campaign's recipients do not.
         Api.importEmployees(
                         "email,name,region\nnew@example.com,New Joiner,EMEA\nanna@example.com,Anna Renamed,APAC\n", "")

@@ -199,6 +199,26 @@ class CampaignLifecycleTest {
     }
 
     @Test
+    void aScheduledCampaignOnHoldIsNotRunningItTakesNoRecipientsAndIsNotClosed() {
+        Map<String, Object> body = request("On hold");
+        body.put("sendAt", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+        long id = createDraft(body);
+        act(id, "schedule").statusCode(200);
+        act(id, "pause").statusCode(200).body("pausedFrom", equalTo("SCHEDULED"));
+        asAdmin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("emails", List.of("anna@example.com")))
+                .post("/api/v1/campaigns/" + id + "/recipients")
+                .then()
+                .statusCode(409)
+                .body("state", equalTo("PAUSED"));
+        act(id, "close").statusCode(409).body("state", equalTo("PAUSED"));
+        act(id, "resume").statusCode(200).body("status", equalTo("SCHEDULED")).body("counts.recipients", equalTo(0));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                0, Database.count(dataSource, "select count(*) from outbox_message"), "no invitation was queued");
+    }
+
+    @Test
     void onlyAdminsChangeCampaignsOthersRead() {
         long id = createDraft(request("Readable"));
         asAuditor().get("/api/v1/campaigns/" + id).then().statusCode(200).body("name", equalTo("Readable"));

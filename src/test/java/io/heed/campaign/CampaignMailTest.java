@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heed.delivery.Dispatcher;
 import io.heed.delivery.catcher.MailCatcher;
 import io.heed.support.Database;
 import io.heed.support.Scenario;
+import io.heed.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -38,6 +40,9 @@ class CampaignMailTest {
 
     @Inject
     CampaignFollowUps followUps;
+
+    @Inject
+    Dispatcher dispatcher;
 
     @BeforeEach
     void seed() {
@@ -109,32 +114,36 @@ class CampaignMailTest {
         act(id, "launch").statusCode(200);
         awaitCaught(6);
         awaitRecordedAsSent(id, 6);
+        awaitOutboxSettled();
         catcher.clear();
         Database.execute(
                 dataSource,
                 "update recipient set completed_at = now() where email in ('anna@example.com', 'noah@example.com')");
 
         assertEquals(0, followUps.queueReminders(), "not yet: the invitation is fresh");
-        ageInvitations(id, 3);
+        TestClock.advance(Duration.ofDays(3));
         assertEquals(4, followUps.queueReminders());
         assertEquals(0, followUps.queueReminders(), "the interval starts again from the reminder");
         awaitCaught(4);
+        awaitOutboxSettled();
         Set<String> reminded =
                 catcher.newest(10).stream().map(c -> to(c.message())).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of("ben@example.com", "liam@example.com", "mia@example.com", "yuki@example.com"), reminded);
         assertTrue(catcher.newest(10).stream().anyMatch(c -> subject(c).startsWith("Reminder:")));
         assertTrue(catcher.newest(10).stream().anyMatch(c -> subject(c).startsWith("Erinnerung:")), "Mia reads German");
 
-        ageReminders(id, 3);
+        TestClock.advance(Duration.ofDays(3));
         assertEquals(4, followUps.queueReminders(), "the second and last reminder");
-        ageReminders(id, 3);
+        awaitCaught(8);
+        awaitOutboxSettled();
+        TestClock.advance(Duration.ofDays(3));
         assertEquals(0, followUps.queueReminders(), "never beyond max");
         assertEquals(
                 2, Database.count(dataSource, "select max(reminders_sent) from recipient where campaign_id = " + id));
 
         act(id, "close").statusCode(200);
         Database.execute(dataSource, "update recipient set reminders_sent = 0 where campaign_id = " + id);
-        ageReminders(id, 3);
+        TestClock.advance(Duration.ofDays(3));
         assertEquals(0, followUps.queueReminders(), "never after the campaign closed");
     }
 
@@ -146,9 +155,10 @@ class CampaignMailTest {
         act(id, "launch").statusCode(200);
         awaitCaught(6);
         awaitRecordedAsSent(id, 6);
+        awaitOutboxSettled();
         catcher.clear();
         assertEquals(0, followUps.queueEscalations(), "not before five days");
-        ageInvitations(id, 6);
+        TestClock.advance(Duration.ofDays(6));
         // Mia manages Anna and Ben, Liam manages Noah; Noah has completed, so Liam gets nothing.
         Database.execute(dataSource, "update recipient set completed_at = now() where email = 'noah@example.com'");
         assertEquals(1, followUps.queueEscalations());
@@ -170,27 +180,34 @@ class CampaignMailTest {
         long id = createDraft(body);
         act(id, "launch").statusCode(200);
         act(id, "pause").statusCode(200);
-        Thread.sleep(1500);
+        // What a dispatcher claimed before the pause still goes out; then nothing more.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inStream(id, "SENDING") == 0);
         int whilePaused = catcher.count();
         assertTrue(whilePaused < 6, "pausing stops sending within one batch: " + whilePaused);
-        Thread.sleep(1500);
+        // A minute on, the stream's pacing would let a round take the rest: it takes none while paused.
+        TestClock.advance(Duration.ofMinutes(1));
+        assertEquals(0, dispatcher.dispatchOnce().claimed(), "nothing of the paused campaign is claimable");
+        assertEquals(6 - whilePaused, inStream(id, "PENDING"), "the rest waits, queued");
         assertEquals(whilePaused, catcher.count(), "nothing more while paused");
         act(id, "resume").statusCode(200);
         awaitCaught(6);
     }
 
-    private void ageInvitations(long campaign, int days) {
-        Database.execute(
+    private long inStream(long campaign, String status) {
+        return Database.count(
                 dataSource,
-                "update recipient set sent_at = sent_at - interval '" + days + " days' where campaign_id = "
-                        + campaign);
+                "select count(*) from outbox_message where stream = '" + CampaignStreams.of(campaign)
+                        + "' and status = '" + status + "'");
     }
 
-    private void ageReminders(long campaign, int days) {
-        Database.execute(
-                dataSource,
-                "update recipient set last_reminded_at = last_reminded_at - interval '" + days
-                        + " days' where campaign_id = " + campaign);
+    /** No mail queued or being sent: moving the clock now cannot make a claimed batch's lease run out. */
+    private void awaitOutboxSettled() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Database.count(
+                                dataSource,
+                                "select count(*) from outbox_message where status in ('PENDING', 'SENDING')")
+                        == 0);
     }
 
     private void awaitCaught(int count) {
