@@ -31,7 +31,7 @@ public class RecordVisit {
     VisitLog visitLog;
 
     @Inject
-    FormTokens formTokens;
+    FormTokenSigner formTokens;
 
     @Inject
     Clock clock;

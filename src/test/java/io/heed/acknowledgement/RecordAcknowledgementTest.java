@@ -41,7 +41,7 @@ class RecordAcknowledgementTest {
     LinkTokens linkTokens;
 
     @Inject
-    FormTokens formTokens;
+    FormTokenSigner formTokens;
 
     @Inject
     VisitLog visitLog;

@@ -20,7 +20,7 @@ import javax.crypto.Mac;
  * no-referrer}).
  */
 @ApplicationScoped
-public class FormTokens {
+public class FormTokenSigner {
 
     static final String PURPOSE = "ack-form";
     private static final byte[] DOMAIN = "heed-ack-form-v1".getBytes(StandardCharsets.US_ASCII);
