@@ -20,6 +20,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class ApiToken extends PanacheEntityBase {
 
+    /** Every token's secret starts with it, so a leaked one is easy to recognise (and to scan for). */
+    static final String PREFIX = "heed_";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
