@@ -58,6 +58,13 @@ class LanguagesTest {
         assertEquals(language, Languages.fromAcceptLanguage(header));
     }
 
+    @ParameterizedTest(name = "Accept-Language ''{0}'' reads ''{1}''")
+    @CsvSource({"'de;q=0', en", "'fr,de;q=0', en", "'de-DE;q=0,de;q=0.000', en"})
+    void aLanguageTheBrowserRefusesWithWeightZeroIsNeverChosen(String header, String language) {
+        // RFC 9110, 12.4.2: "q=0" means "not acceptable".
+        assertEquals(language, Languages.fromAcceptLanguage(header));
+    }
+
     @Test
     void anOverlongHeaderIsNotParsed() {
         String header = "de," + "x-aaaaaaaa;q=0.1,".repeat(20);
