@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * changed step fires {@link AnswerRecorded} inside the transaction.
  */
 @ApplicationScoped
-public class RecordAcknowledgement {
+class RecordAcknowledgement {
 
     private static final Logger LOG = Logger.getLogger(RecordAcknowledgement.class);
 

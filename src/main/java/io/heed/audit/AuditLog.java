@@ -39,7 +39,7 @@ public class AuditLog {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(String actor, String action, String subject, Map<String, ?> details) {
+    public void record(String actor, String action, String subject, Map<String, ?> details) {
         // The action's own pending changes are written first: the chain lock, which every admin action waits for,
         // is then held only for the few statements below and the commit.
         entityManager.flush();
@@ -60,7 +60,6 @@ public class AuditLog {
         event.prevHash = prevHash;
         event.hash = hashOf(event);
         event.persist();
-        return event;
     }
 
     static String hashOf(AuditEvent event) {
@@ -75,11 +74,11 @@ public class AuditLog {
     }
 
     /** The result of re-computing the chain: where it first breaks, if anywhere. */
-    public record ChainCheck(boolean intact, long events, Long firstBrokenEventId) {}
+    record ChainCheck(boolean intact, long events, Long firstBrokenEventId) {}
 
     /** Re-computes every hash in order; an edited, inserted or deleted row shows up as the first break. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ChainCheck verify() {
+    ChainCheck verify() {
         String expectedPrev = GENESIS;
         long count = 0;
         try (var events = AuditEvent.<AuditEvent>find("order by id").stream()) {

@@ -19,7 +19,7 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
-public class EmployeeResource {
+class EmployeeResource {
 
     @Inject
     EmployeeQueries employees;

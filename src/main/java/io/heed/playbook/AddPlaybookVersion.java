@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * changed afterwards.
  */
 @ApplicationScoped
-public class AddPlaybookVersion {
+class AddPlaybookVersion {
 
     private static final NamedSql VERSION_LOCK =
             NamedSql.of("select pg_advisory_xact_lock(hashtext('heed.playbook_version'))");
@@ -45,7 +45,7 @@ public class AddPlaybookVersion {
      * @throws Refusal invalid listing every problem
      */
     @Transactional
-    public PlaybookVersion fromApi(PlaybookDefinition definition, Map<String, String> templates, String actor) {
+    PlaybookVersion fromApi(PlaybookDefinition definition, Map<String, String> templates, String actor) {
         if (definition == null) {
             throw Refusal.invalid("A JSON body with the playbook is required.");
         }

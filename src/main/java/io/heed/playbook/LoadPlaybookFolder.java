@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * becomes a new version; unchanged ones add nothing, so restarts and replicas agree.
  */
 @ApplicationScoped
-public class LoadPlaybookFolder {
+class LoadPlaybookFolder {
 
     private static final Logger LOG = Logger.getLogger(LoadPlaybookFolder.class);
 

@@ -20,7 +20,7 @@ import java.util.List;
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AdminAccountResource {
+class AdminAccountResource {
 
     record PasswordChange(String currentPassword, String newPassword) {}
 

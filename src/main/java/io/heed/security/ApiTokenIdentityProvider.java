@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /** Bearer tokens: one indexed lookup of the token's SHA-256, off the event loop. */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     @Inject
     ApiTokenAuthenticator authenticator;

@@ -20,7 +20,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)
-public class ApiTokenResource {
+class ApiTokenResource {
 
     record IssueTokenRequest(String name, Role role, List<String> regions) {}
 

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /** Makes sure a fresh installation can be signed in to. */
 @ApplicationScoped
-public class FirstAdmin {
+class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
 

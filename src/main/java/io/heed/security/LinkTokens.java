@@ -70,9 +70,6 @@ public class LinkTokens {
     private volatile String signingKeyId;
     private final Map<String, SecretKeySpec> derivedKeys = new ConcurrentHashMap<>();
 
-    /** A token's verified recipient. */
-    public record Verified(long recipientId) {}
-
     void onStart(@Observes StartupEvent event) {
         load();
     }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 /** {@code POST /api/v1/employees/import}: the CSV import; the rest of the directory API is the directory's. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-public class EmployeeImportResource {
+class EmployeeImportResource {
 
     @Inject
     ImportEmployees importEmployees;
