@@ -1,5 +1,5 @@
 // Computes personal links and form (CSRF) tokens for bench/ack.sh, the way security.LinkTokens and
-// acknowledgement.FormTokens make them, from the signing key the bench gave Heed (HEED_LINKS_KEYS, first key).
+// acknowledgement.FormTokenSigner make them, from the signing key the bench gave Heed (HEED_LINKS_KEYS, first key).
 // The bench holds the key; nothing is weakened for it. If this drifts from Heed's format, every request of the
 // bench fails (404/403) and ack.sh reports it.
 //

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The employee acknowledgement page ({@code /ack/<token>}). Links themselves are {@code heed.links.*}. */
 @ConfigMapping(prefix = "heed.acknowledgement")
-public interface AcknowledgementConfig {
+interface AcknowledgementConfig {
 
     /**
      * How long a rendered page's forms stay valid (their CSRF token carries its issue time). A form older than

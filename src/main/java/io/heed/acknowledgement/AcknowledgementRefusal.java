@@ -8,10 +8,10 @@ import java.util.List;
  * Thrown before anything is written (or inside the transaction it rolls back). Carries no detail about the link:
  * a refusal of an unknown link looks the same whatever was wrong with it.
  */
-public class AcknowledgementRefusal extends Refusal {
+class AcknowledgementRefusal extends Refusal {
 
     /** The kinds of refusal of the employee page. */
-    public enum Reason {
+    enum Reason {
         /** Unknown, malformed or tampered link. */
         NOT_FOUND(Kind.NOT_FOUND),
         /** A step the playbook does not have, an answer that is not allowed for it, or a malformed form. */
@@ -50,7 +50,7 @@ public class AcknowledgementRefusal extends Refusal {
         return new AcknowledgementRefusal(Reason.TOO_MANY_FAILURES, null, null);
     }
 
-    public Reason why() {
+    Reason why() {
         return reason;
     }
 

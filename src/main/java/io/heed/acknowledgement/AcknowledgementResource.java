@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 @Path("/ack")
 @PermitAll
-public class AcknowledgementResource {
+class AcknowledgementResource {
 
     @CheckedTemplate
     static class Templates {

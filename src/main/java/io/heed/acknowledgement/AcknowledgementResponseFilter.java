@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Every response under {@code /ack} gets the page's security headers (refusals and errors, rendered by
  * {@link AcknowledgementErrorPages}, included).
  */
-public class AcknowledgementResponseFilter {
+class AcknowledgementResponseFilter {
 
     @ServerResponseFilter
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -8,7 +8,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * {@code messages/ack_de.properties}; a reader of any other language gets English.
  */
 @MessageBundle("ack")
-public interface AcknowledgementText {
+interface AcknowledgementText {
 
     @Message("Personal page: your answers are recorded for you. Please do not forward this link.")
     String personal();

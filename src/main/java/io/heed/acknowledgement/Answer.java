@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param firstAnsweredAt the first answer's time, never moved by a repeat or a change
  * @param changedAt the last change of status
  */
-public record Answer(
-        String stepKey, StepStatus status, boolean viaPlaybook, Instant firstAnsweredAt, Instant changedAt) {}
+record Answer(String stepKey, StepStatus status, boolean viaPlaybook, Instant firstAnsweredAt, Instant changedAt) {}

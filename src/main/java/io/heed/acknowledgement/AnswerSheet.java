@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One recipient as the acknowledgement page sees them: what the link is checked against, the campaign's state and
- * pinned playbook version, and their current answers by step key. Read in one query ({@link AnswerSheets}).
+ * pinned playbook version, and their current answers by step key. Read in one query ({@link AnswerSheetQueries}).
  */
 record AnswerSheet(
         long recipientId,

@@ -15,7 +15,7 @@ import javax.crypto.Mac;
  * this one cannot be without the key. Hashes are comparable while the signing key stays the same.
  */
 @ApplicationScoped
-public class ClientAddresses {
+class ClientAddresses {
 
     static final String PURPOSE = "client-address";
 
@@ -29,7 +29,7 @@ public class ClientAddresses {
                 : request.remoteAddress().hostAddress();
     }
 
-    public String hash(String address) {
+    String hash(String address) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(linkTokens.derivedKey(PURPOSE));

@@ -5,12 +5,12 @@ package io.heed.acknowledgement;
  * is the client address as the HTTP layer sees it (the proxy's, unless {@code quarkus.http.proxy.*} trusts
  * forwarded headers); it is only ever stored hashed.
  */
-public record ClientRequest(String method, String address, String userAgent, String acceptLanguage, String purpose) {
+record ClientRequest(String method, String address, String userAgent, String acceptLanguage, String purpose) {
 
     static final int MAX_USER_AGENT = 512;
 
     /** The User-Agent as stored: at most 512 characters, no control characters. */
-    public String storedUserAgent() {
+    String storedUserAgent() {
         if (userAgent == null || userAgent.isBlank()) {
             return null;
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so that normal mistakes of a whole office stay well below it.
  */
 @ApplicationScoped
-public class FailureLimiter {
+class FailureLimiter {
 
     private record Window(Instant start, AtomicInteger failures) {}
 
@@ -35,7 +35,7 @@ public class FailureLimiter {
     Clock clock;
 
     /** How long {@code address} must wait, or {@link Duration#ZERO} when it may go on. */
-    public Duration retryAfter(String address) {
+    Duration retryAfter(String address) {
         Window window = windows.get(address);
         if (window == null || window.failures().get() < config.rateLimit().maxFailures()) {
             return Duration.ZERO;
@@ -49,7 +49,7 @@ public class FailureLimiter {
         return Duration.between(now, end);
     }
 
-    public void recordFailure(String address) {
+    void recordFailure(String address) {
         Instant now = clock.instant();
         Duration length = config.rateLimit().window();
         Window window = windows.compute(
@@ -77,7 +77,7 @@ public class FailureLimiter {
     }
 
     /** Forgets every address (tests). */
-    public void reset() {
+    void reset() {
         windows.clear();
     }
 }

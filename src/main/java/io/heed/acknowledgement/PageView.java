@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param open answers may still be given; false once the campaign has ended (read-only page)
  * @param saved the page is shown right after an answer was recorded
  */
-public record PageView(
+record PageView(
         PlaybookPageText.Text text,
         String campaignName,
         String deadline,

@@ -21,7 +21,7 @@ class PersonalLinks {
     LinkTokens linkTokens;
 
     @Inject
-    AnswerSheets sheets;
+    AnswerSheetQueries sheets;
 
     private volatile String decoy;
 
@@ -29,7 +29,8 @@ class PersonalLinks {
     Optional<AnswerSheet> open(String token, boolean forUpdate) {
         Optional<Long> claimed = linkTokens.claimedRecipient(token);
         // A malformed token reads recipient -1 (no such row) and checks a decoy token instead.
-        Optional<AnswerSheet> sheet = sheets.load(claimed.orElse(-1L), forUpdate);
+        long recipientId = claimed.orElse(-1L);
+        Optional<AnswerSheet> sheet = forUpdate ? sheets.lockAndRead(recipientId) : sheets.read(recipientId);
         boolean matches = linkTokens.matches(
                 claimed.isPresent() ? token : decoy(),
                 sheet.map(AnswerSheet::linkNonce).orElse(NO_NONCE));

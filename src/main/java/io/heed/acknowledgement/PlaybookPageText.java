@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * which keeps Qute's work per request small.
  */
 @ApplicationScoped
-public class PlaybookPageText {
+class PlaybookPageText {
 
     /** One version in one language, ready to embed. */
     public record Text(

@@ -1,7 +1,11 @@
 package io.heed.acknowledgement;
 
-import io.agroal.api.AgroalDataSource;
 import io.heed.acknowledgement.AcknowledgementRefusal.Reason;
+import io.heed.campaign.RecordRecipientProgress;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
+import io.heed.platform.database.SqlArray;
 import io.heed.playbook.LocalizedPlaybook;
 import io.heed.playbook.PlaybookCatalogue;
 import io.heed.security.LinkTokens;
@@ -9,10 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,29 +32,28 @@ import org.jboss.logging.Logger;
  * changed step fires {@link AnswerRecorded} inside the transaction.
  */
 @ApplicationScoped
-public class RecordAcknowledgement {
+class RecordAcknowledgement {
 
     private static final Logger LOG = Logger.getLogger(RecordAcknowledgement.class);
 
-    // One round trip for the whole change: the current answers, their history, and the completion time (set
-    // only when the last parameter says this change completes the recipient, and never over an earlier one).
-    private static final String WRITE = """
+    // One statement for the whole change: the current answers and their history.
+    private static final NamedSql WRITE = NamedSql.of("""
             with change as (
-                select * from unnest(?::text[], ?::text[], ?::text[]) as t(step_key, previous_status, status)
+                select * from unnest(:steps::text[], :previous::text[], :statuses::text[])
+                           as t(step_key, previous_status, status)
             ), answer as (
                 insert into step_answer (recipient_id, step_key, campaign_id, status, answered_via,
                                          first_answered_at, changed_at)
-                select ?, step_key, ?, status, ?, ?, ? from change
+                select :recipient, step_key, :campaign, status, :via, :at, :at from change
                 on conflict (recipient_id, step_key) do update
                    set status = excluded.status, answered_via = excluded.answered_via,
                        changed_at = excluded.changed_at
-            ), history as (
-                insert into step_answer_change (recipient_id, campaign_id, step_key, previous_status, status,
-                                                answered_via, changed_at, client_address_hash, user_agent,
-                                                automation_signals)
-                select ?, ?, step_key, previous_status, status, ?, ?, ?, ?, ? from change
             )
-            update recipient set completed_at = ? where id = ? and completed_at is null and ?""";
+            insert into step_answer_change (recipient_id, campaign_id, step_key, previous_status, status,
+                                            answered_via, changed_at, client_address_hash, user_agent,
+                                            automation_signals)
+            select :recipient, :campaign, step_key, previous_status, status, :via, :at, :address, :agent, :signals
+              from change""");
 
     /** What an answer did; {@code pageUrl} is where the browser goes next (Post/Redirect/Get). */
     record Recorded(String pageUrl, int changedSteps, boolean completedNow) {}
@@ -63,7 +62,7 @@ public class RecordAcknowledgement {
     PersonalLinks links;
 
     @Inject
-    FormTokens formTokens;
+    FormTokenSigner formTokens;
 
     @Inject
     PlaybookCatalogue playbooks;
@@ -75,7 +74,10 @@ public class RecordAcknowledgement {
     ClientAddresses addresses;
 
     @Inject
-    AgroalDataSource dataSource;
+    Database database;
+
+    @Inject
+    RecordRecipientProgress recipientProgress;
 
     @Inject
     Event<AnswerRecorded> answerRecorded;
@@ -172,45 +174,33 @@ public class RecordAcknowledgement {
             Instant now,
             boolean completesNow,
             ClientRequest request) {
-        String via = viaPlaybook ? "playbook" : "step";
-        Timestamp at = Timestamp.from(now);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(WRITE)) {
-            int i = 1;
-            statement.setArray(i++, connection.createArrayOf("text", keys.toArray()));
-            statement.setArray(
-                    i++,
-                    connection.createArrayOf(
-                            "text",
-                            previous.stream()
-                                    .map(s -> s == null ? null : s.value())
-                                    .toArray()));
-            statement.setArray(
-                    i++,
-                    connection.createArrayOf(
-                            "text",
-                            keys.stream().map(k -> wanted.get(k).value()).toArray()));
-            // step_answer
-            statement.setLong(i++, sheet.recipientId());
-            statement.setLong(i++, sheet.campaignId());
-            statement.setString(i++, via);
-            statement.setTimestamp(i++, at);
-            statement.setTimestamp(i++, at);
-            // step_answer_change
-            statement.setLong(i++, sheet.recipientId());
-            statement.setLong(i++, sheet.campaignId());
-            statement.setString(i++, via);
-            statement.setTimestamp(i++, at);
-            statement.setString(i++, addresses.hash(request.address()));
-            statement.setString(i++, request.storedUserAgent());
-            statement.setString(i++, heuristics.signals(request, sheet.sentAt(), now));
-            // recipient
-            statement.setTimestamp(i++, at);
-            statement.setLong(i++, sheet.recipientId());
-            statement.setBoolean(i, completesNow);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record an answer", e);
+        database.update(
+                WRITE,
+                Params.of("steps", SqlArray.of("text", keys))
+                        .and(
+                                "previous",
+                                SqlArray.of(
+                                        "text",
+                                        previous.stream()
+                                                .map(s -> s == null ? null : s.value())
+                                                .toList()))
+                        .and(
+                                "statuses",
+                                SqlArray.of(
+                                        "text",
+                                        keys.stream()
+                                                .map(k -> wanted.get(k).value())
+                                                .toList()))
+                        .and("recipient", sheet.recipientId())
+                        .and("campaign", sheet.campaignId())
+                        .and("via", viaPlaybook ? "playbook" : "step")
+                        .and("at", now)
+                        .and("address", addresses.hash(request.address()))
+                        .and("agent", request.storedUserAgent())
+                        .and("signals", heuristics.signals(request, sheet.sentAt(), now)));
+        if (completesNow) {
+            // Set once: the recipient row is locked (lockAndRead), and an earlier time is never overwritten.
+            recipientProgress.completed(sheet.recipientId(), now);
         }
     }
 }

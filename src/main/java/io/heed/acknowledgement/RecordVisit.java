@@ -13,7 +13,7 @@ import java.time.Instant;
  * {@link VisitLog}, so a page view waits for no write.
  */
 @ApplicationScoped
-public class RecordVisit {
+class RecordVisit {
 
     /** What the page shows: the recipient's sheet and a fresh CSRF token for its forms. */
     record Visited(AnswerSheet sheet, String formToken) {}
@@ -31,7 +31,7 @@ public class RecordVisit {
     VisitLog visitLog;
 
     @Inject
-    FormTokens formTokens;
+    FormTokenSigner formTokens;
 
     @Inject
     Clock clock;

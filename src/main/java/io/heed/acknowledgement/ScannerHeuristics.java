@@ -1,7 +1,7 @@
 package io.heed.acknowledgement;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,16 +15,31 @@ import java.util.Locale;
  * list of signals, stored with the visit; a visit with any signal is "possibly automated". Heuristics only: a
  * scanner that imitates a browser well passes as human, which is why no visit ever counts as an acknowledgement.
  */
-@ApplicationScoped
-public class ScannerHeuristics {
+@Singleton
+class ScannerHeuristics {
+
+    private final List<String> userAgentParts;
+    private final Duration afterDelivery;
 
     @Inject
-    AcknowledgementConfig config;
+    ScannerHeuristics(AcknowledgementConfig config) {
+        this(config.scanners().userAgents(), config.scanners().afterDelivery());
+    }
 
-    private volatile List<String> userAgentParts;
+    /**
+     * @param userAgentParts case-insensitive parts of User-Agent headers that mark a known scanner
+     * @param afterDelivery how soon after the invitation was sent a visit looks automated
+     */
+    ScannerHeuristics(List<String> userAgentParts, Duration afterDelivery) {
+        this.userAgentParts = userAgentParts.stream()
+                .map(p -> p.trim().toLowerCase(Locale.ROOT))
+                .filter(p -> !p.isEmpty())
+                .toList();
+        this.afterDelivery = afterDelivery;
+    }
 
     /** Comma-separated signals, e.g. {@code head,scanner-user-agent}; null when the request looks human. */
-    public String signals(ClientRequest request, Instant sentAt, Instant now) {
+    String signals(ClientRequest request, Instant sentAt, Instant now) {
         List<String> signals = new ArrayList<>(4);
         if ("HEAD".equals(request.method())) {
             signals.add("head");
@@ -42,10 +57,9 @@ public class ScannerHeuristics {
                 && request.purpose().toLowerCase(Locale.ROOT).contains("prefetch")) {
             signals.add("prefetch");
         }
-        Duration window = config.scanners().afterDelivery();
         if (sentAt != null
                 && !now.isBefore(sentAt)
-                && Duration.between(sentAt, now).compareTo(window) < 0) {
+                && Duration.between(sentAt, now).compareTo(afterDelivery) < 0) {
             signals.add("soon-after-delivery");
         }
         return signals.isEmpty() ? null : String.join(",", signals);
@@ -53,21 +67,11 @@ public class ScannerHeuristics {
 
     private boolean knownScanner(String userAgent) {
         String agent = userAgent.toLowerCase(Locale.ROOT);
-        for (String part : parts()) {
+        for (String part : userAgentParts) {
             if (agent.contains(part)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private List<String> parts() {
-        if (userAgentParts == null) {
-            userAgentParts = config.scanners().userAgents().stream()
-                    .map(p -> p.trim().toLowerCase(Locale.ROOT))
-                    .filter(p -> !p.isEmpty())
-                    .toList();
-        }
-        return userAgentParts;
     }
 }

@@ -20,7 +20,7 @@ public enum StepStatus {
         return value;
     }
 
-    public static Optional<StepStatus> parse(String value) {
+    static Optional<StepStatus> parse(String value) {
         for (StepStatus status : values()) {
             if (status.value.equals(value)) {
                 return Optional.of(status);

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** One administrative action, chained to the one before it by {@link #prevHash}. Never updated. */
 @Entity
-public class AuditEvent extends PanacheEntityBase {
+class AuditEvent extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

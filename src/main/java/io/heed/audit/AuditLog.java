@@ -2,6 +2,9 @@ package io.heed.audit;
 
 import io.heed.platform.Hashing;
 import io.heed.platform.Json;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,18 +25,25 @@ public class AuditLog {
     /** The chain's anchor: the previous hash of the very first event. */
     static final String GENESIS = "0".repeat(64);
 
+    // One writer at a time: the chain is only a chain if each event sees its predecessor.
+    private static final NamedSql CHAIN_LOCK =
+            NamedSql.of("select pg_advisory_xact_lock(hashtext('heed.audit_event'))");
+
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Database database;
 
     @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(String actor, String action, String subject, Map<String, ?> details) {
-        // One writer at a time: the chain is only a chain if each event sees its predecessor.
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('heed.audit_event'))")
-                .getSingleResult();
+    public void record(String actor, String action, String subject, Map<String, ?> details) {
+        // The action's own pending changes are written first: the chain lock, which every admin action waits for,
+        // is then held only for the few statements below and the commit.
+        entityManager.flush();
+        database.first(CHAIN_LOCK, Params.NONE, locked -> true);
         String prevHash = entityManager
                 .createQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
                 .setMaxResults(1)
@@ -50,7 +60,6 @@ public class AuditLog {
         event.prevHash = prevHash;
         event.hash = hashOf(event);
         event.persist();
-        return event;
     }
 
     static String hashOf(AuditEvent event) {
@@ -65,11 +74,11 @@ public class AuditLog {
     }
 
     /** The result of re-computing the chain: where it first breaks, if anywhere. */
-    public record ChainCheck(boolean intact, long events, Long firstBrokenEventId) {}
+    record ChainCheck(boolean intact, long events, Long firstBrokenEventId) {}
 
     /** Re-computes every hash in order; an edited, inserted or deleted row shows up as the first break. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ChainCheck verify() {
+    ChainCheck verify() {
         String expectedPrev = GENESIS;
         long count = 0;
         try (var events = AuditEvent.<AuditEvent>find("order by id").stream()) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 // Role names as strings: audit sits below security (security records its actions here), so it cannot see Role.
 @RolesAllowed({"ADMIN", "AUDITOR"})
-public class AuditResource {
+class AuditResource {
 
     public record AuditEventView(
             long id,

@@ -13,38 +13,39 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What a valid employee looks like, field by field. Each problem names its column, so a directory owner can
- * fix the source file without guessing.
+ * What a valid employee looks like, field by field: the one check every source of the directory applies before
+ * the {@link EmployeeDirectoryWriter} stores a row. Each problem names its field (a CSV file's column names), so a
+ * directory owner can fix the source without guessing. One instance per import (it caches what it checked).
  *
  * <p>Names and departments are stored as given: a name like {@code =cmd|' /C calc'!A0} or {@code <script>}
  * is data, and every output (HTML, CSV, e-mail headers) escapes it. Only what PostgreSQL cannot store (NUL)
  * and what is too long is refused.
  */
-final class EmployeeFieldRules {
+public final class EmployeeFieldRules {
 
     // One import's worth of answers: a directory has few distinct locales and zones, and parsing a language
     // tag costs about a microsecond. Per instance, so hostile input cannot grow a shared cache.
     private final Map<String, Checked> checkedLocales = new HashMap<>();
     private final Map<String, Checked> checkedZones = new HashMap<>();
 
-    static final String EMAIL = "email";
-    static final String NAME = "name";
-    static final String REGION = "region";
-    static final String DEPARTMENT = "department";
-    static final String COUNTRY = "country";
-    static final String MANAGER_EMAIL = "manager_email";
-    static final String LOCALE = "locale";
-    static final String TIMEZONE = "timezone";
+    public static final String EMAIL = "email";
+    public static final String NAME = "name";
+    public static final String REGION = "region";
+    public static final String DEPARTMENT = "department";
+    public static final String COUNTRY = "country";
+    public static final String MANAGER_EMAIL = "manager_email";
+    public static final String LOCALE = "locale";
+    public static final String TIMEZONE = "timezone";
 
-    static final List<String> REQUIRED = List.of(EMAIL, NAME, REGION);
-    static final List<String> KNOWN =
+    public static final List<String> REQUIRED = List.of(EMAIL, NAME, REGION);
+    public static final List<String> KNOWN =
             List.of(EMAIL, NAME, REGION, DEPARTMENT, COUNTRY, MANAGER_EMAIL, LOCALE, TIMEZONE);
 
-    static final int MAX_NAME = 200;
-    static final int MAX_REGION = 100;
-    static final int MAX_DEPARTMENT = 100;
-    static final String DEFAULT_LOCALE = "en";
-    static final String DEFAULT_TIMEZONE = "UTC";
+    private static final int MAX_NAME = 200;
+    private static final int MAX_REGION = 100;
+    private static final int MAX_DEPARTMENT = 100;
+    private static final String DEFAULT_LOCALE = "en";
+    private static final String DEFAULT_TIMEZONE = "UTC";
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
@@ -52,14 +53,14 @@ final class EmployeeFieldRules {
     private static final Map<String, String> COUNTRY_HINTS = Map.of("UK", "GB", "EL", "GR");
 
     /** Either the record or the problems (each "column: reason"). */
-    record Outcome(EmployeeRecord record, List<String> problems) {
-        boolean valid() {
+    public record Outcome(EmployeeRecord record, List<String> problems) {
+        public boolean valid() {
             return problems.isEmpty();
         }
     }
 
     /** Checks one row, given a lookup of column name to trimmed value (null or blank when absent). */
-    Outcome check(Function<String, String> column) {
+    public Outcome check(Function<String, String> column) {
         List<String> problems = new ArrayList<>();
         String email = column.apply(EMAIL);
         if (isBlank(email)) {

@@ -35,6 +35,9 @@ public final class Languages {
         }
         try {
             for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                if (range.getWeight() == 0) {
+                    continue; // q=0: "not acceptable" (RFC 9110, 12.4.2)
+                }
                 String language = range.getRange().split("-")[0];
                 if (SUPPORTED.contains(language)) {
                     return language;

@@ -2,12 +2,14 @@ package io.heed.playbook;
 
 import io.heed.audit.AuditLog;
 import io.heed.platform.Hashing;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.heed.platform.error.FieldProblem;
 import io.heed.platform.error.Refusal;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -16,17 +18,20 @@ import java.util.TreeMap;
 
 /**
  * Adds a version to a playbook: from the API ({@link #fromApi}) or from the folder at start-up
- * ({@link PlaybookFolder}), after the same checks, numbered under one lock across replicas. Versions are never
+ * ({@link LoadPlaybookFolder}), after the same checks, numbered under one lock across replicas. Versions are never
  * changed afterwards.
  */
 @ApplicationScoped
-public class AddPlaybookVersion {
+class AddPlaybookVersion {
+
+    private static final NamedSql VERSION_LOCK =
+            NamedSql.of("select pg_advisory_xact_lock(hashtext('heed.playbook_version'))");
 
     @Inject
     Engine engine;
 
     @Inject
-    EntityManager entityManager;
+    Database database;
 
     @Inject
     AuditLog auditLog;
@@ -40,7 +45,7 @@ public class AddPlaybookVersion {
      * @throws Refusal invalid listing every problem
      */
     @Transactional
-    public PlaybookVersion fromApi(PlaybookDefinition definition, Map<String, String> templates, String actor) {
+    PlaybookVersion fromApi(PlaybookDefinition definition, Map<String, String> templates, String actor) {
         if (definition == null) {
             throw Refusal.invalid("A JSON body with the playbook is required.");
         }
@@ -96,9 +101,7 @@ public class AddPlaybookVersion {
 
     /** Serialises version numbering across replicas and requests. */
     void lock() {
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('heed.playbook_version'))")
-                .getSingleResult();
+        database.first(VERSION_LOCK, Params.NONE, locked -> true);
     }
 
     static String contentHash(PlaybookSource source) {

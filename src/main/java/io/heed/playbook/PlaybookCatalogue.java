@@ -40,12 +40,12 @@ public class PlaybookCatalogue {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlaybookVersion> catalogue() {
+    List<PlaybookVersion> catalogue() {
         return PlaybookVersion.latestOfEach();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlaybookVersion> history(String key) {
+    List<PlaybookVersion> history(String key) {
         return PlaybookVersion.history(key);
     }
 
@@ -59,7 +59,7 @@ public class PlaybookCatalogue {
         return compiled(request.versionId()).render(request);
     }
 
-    public PlaybookDefinition definition(long versionId) {
+    PlaybookDefinition definition(long versionId) {
         return compiled(versionId).definition();
     }
 

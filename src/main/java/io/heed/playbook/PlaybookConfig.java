@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 
 @ConfigMapping(prefix = "heed.playbooks")
-public interface PlaybookConfig {
+interface PlaybookConfig {
 
     /**
      * Folder of operator-editable playbooks, one sub-folder per playbook ({@code <key>/playbook.yaml} and its

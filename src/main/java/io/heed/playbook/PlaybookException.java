@@ -4,20 +4,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A playbook that cannot be used, with every problem found. */
-public class PlaybookException extends RuntimeException {
+class PlaybookException extends RuntimeException {
 
     private final transient List<PlaybookProblem> problems;
 
-    public PlaybookException(List<PlaybookProblem> problems) {
+    PlaybookException(List<PlaybookProblem> problems) {
         super(problems.stream().map(PlaybookProblem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 
-    public PlaybookException(PlaybookProblem problem) {
+    PlaybookException(PlaybookProblem problem) {
         this(List.of(problem));
     }
 
-    public List<PlaybookProblem> problems() {
+    List<PlaybookProblem> problems() {
         return problems;
     }
 }

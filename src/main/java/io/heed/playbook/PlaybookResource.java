@@ -25,7 +25,7 @@ import java.util.Map;
 
 @Path("/api/v1/playbooks")
 @Produces(MediaType.APPLICATION_JSON)
-public class PlaybookResource {
+class PlaybookResource {
 
     /** One line of the catalogue: the newest version of a playbook. */
     public record PlaybookSummary(

@@ -52,17 +52,17 @@ public class PlaybookVersion extends PanacheEntityBase {
         return find("key = ?1 order by version desc", key).firstResultOptional();
     }
 
-    public static Optional<PlaybookVersion> latestFromFolder(String key) {
+    static Optional<PlaybookVersion> latestFromFolder(String key) {
         return find("key = ?1 and origin = ?2 order by version desc", key, Origin.FILE)
                 .firstResultOptional();
     }
 
-    public static List<PlaybookVersion> history(String key) {
+    static List<PlaybookVersion> history(String key) {
         return list("key = ?1 order by version desc", key);
     }
 
     /** The newest version of every playbook, by key. */
-    public static List<PlaybookVersion> latestOfEach() {
+    static List<PlaybookVersion> latestOfEach() {
         return list("from PlaybookVersion p where p.version ="
                 + " (select max(v.version) from PlaybookVersion v where v.key = p.key) order by p.key");
     }

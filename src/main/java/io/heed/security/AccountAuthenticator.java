@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Checks an e-mail and password (HTTP Basic now, the console's form later) against the stored accounts. */
 @ApplicationScoped
-public class AccountAuthenticator {
+class AccountAuthenticator {
 
     private static final Duration LOGIN_STAMP_RESOLUTION = Duration.ofMinutes(5);
 
@@ -22,7 +22,7 @@ public class AccountAuthenticator {
 
     @ActivateRequestContext
     @Transactional
-    public SecurityIdentity authenticate(String email, String password) {
+    SecurityIdentity authenticate(String email, String password) {
         Optional<AdminAccount> found = AdminAccount.findActiveByEmail(email);
         if (found.isEmpty()) {
             Passwords.burnDecoyCheck(password);

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /** HTTP Basic: e-mail and password against {@link AdminAccount}, off the event loop (bcrypt and JDBC block). */
 @ApplicationScoped
-public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     @Inject
     AccountAuthenticator authenticator;

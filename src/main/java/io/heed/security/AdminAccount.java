@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 /** A person who signs in to the console or the API. */
 @Entity
-public class AdminAccount extends PanacheEntityBase {
+class AdminAccount extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,11 +42,11 @@ public class AdminAccount extends PanacheEntityBase {
 
     public Instant lastLoginAt;
 
-    public static String key(String email) {
+    static String key(String email) {
         return io.heed.platform.EmailAddresses.key(email);
     }
 
-    public static Optional<AdminAccount> findActiveByEmail(String email) {
+    static Optional<AdminAccount> findActiveByEmail(String email) {
         return find("emailKey = ?1 and active = true", key(email)).firstResultOptional();
     }
 }

@@ -14,33 +14,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
+/** The accounts of the people who run Heed: admins manage them; everyone changes their own password. */
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AdminAccountResource {
+class AdminAccountResource {
 
-    public record AccountView(
-            long id,
-            String email,
-            String name,
-            Role role,
-            List<String> regions,
-            boolean active,
-            Instant createdAt,
-            Instant lastLoginAt) {
-        static AccountView of(AdminAccount a) {
-            return new AccountView(
-                    a.id, a.email, a.name, a.role, List.of(a.regions), a.active, a.createdAt, a.lastLoginAt);
-        }
-    }
-
-    public record PasswordChange(String currentPassword, String newPassword) {}
+    record PasswordChange(String currentPassword, String newPassword) {}
 
     @Inject
-    AdminAccounts accounts;
+    AccountQueries accounts;
+
+    @Inject
+    CreateAccount createAccount;
+
+    @Inject
+    ChangePassword changePassword;
+
+    @Inject
+    DeactivateAccount deactivateAccount;
 
     @Inject
     CurrentUser currentUser;
@@ -48,13 +42,13 @@ public class AdminAccountResource {
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
     public List<AccountView> list() {
-        return accounts.list().stream().map(AccountView::of).toList();
+        return accounts.list();
     }
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    public Response create(AdminAccounts.NewAccount request) {
-        AdminAccount account = accounts.create(request, currentUser.name());
+    public Response create(CreateAccount.NewAccount request) {
+        AdminAccount account = createAccount.create(request, currentUser.name());
         return Response.created(URI.create("/api/v1/accounts/" + account.id))
                 .entity(AccountView.of(account))
                 .build();
@@ -68,7 +62,7 @@ public class AdminAccountResource {
         if (change == null) {
             throw Refusal.invalid("A JSON body with currentPassword and newPassword is required.");
         }
-        accounts.changePassword(currentUser.name(), change.currentPassword(), change.newPassword());
+        changePassword.change(currentUser.name(), change.currentPassword(), change.newPassword());
         return Response.noContent().build();
     }
 
@@ -76,7 +70,7 @@ public class AdminAccountResource {
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     public Response deactivate(@PathParam("id") long id) {
-        accounts.deactivate(id, currentUser.name());
+        deactivateAccount.deactivate(id, currentUser.name());
         return Response.noContent().build();
     }
 }

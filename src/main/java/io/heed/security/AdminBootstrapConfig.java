@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The first admin account, created at start-up when there is no account at all. */
 @ConfigMapping(prefix = "heed.admin")
-public interface AdminBootstrapConfig {
+interface AdminBootstrapConfig {
 
     /** E-mail of the first admin ({@code HEED_ADMIN_EMAIL}). */
     @WithDefault("admin@heed.local")

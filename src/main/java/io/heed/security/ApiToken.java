@@ -18,7 +18,10 @@ import org.hibernate.type.SqlTypes;
  * costs one indexed lookup instead of a bcrypt round per request.
  */
 @Entity
-public class ApiToken extends PanacheEntityBase {
+class ApiToken extends PanacheEntityBase {
+
+    /** Every token's secret starts with it, so a leaked one is easy to recognise (and to scan for). */
+    static final String PREFIX = "heed_";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +47,7 @@ public class ApiToken extends PanacheEntityBase {
 
     public Instant revokedAt;
 
-    public static Optional<ApiToken> findUsableByHash(String hash) {
+    static Optional<ApiToken> findUsableByHash(String hash) {
         return find("tokenHash = ?1 and revokedAt is null", hash).firstResultOptional();
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /** Reads {@code Authorization: Bearer heed_...} and hands the token to {@link ApiTokenIdentityProvider}. */
 @ApplicationScoped
-public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechanism {
+class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";
 

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 
 /** Bearer tokens: one indexed lookup of the token's SHA-256, off the event loop. */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     @Inject
-    ApiTokens tokens;
+    ApiTokenAuthenticator authenticator;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -24,6 +24,6 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
     public Uni<SecurityIdentity> authenticate(
             TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
-        return context.runBlocking(() -> tokens.authenticate(token));
+        return context.runBlocking(() -> authenticator.authenticate(token));
     }
 }

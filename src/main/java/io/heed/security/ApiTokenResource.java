@@ -1,5 +1,6 @@
 package io.heed.security;
 
+import io.heed.platform.error.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 /** API tokens for machine clients. Only admins issue and revoke them; the secret is in the 201 response only. */
@@ -20,36 +20,18 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_NAME)
-public class ApiTokenResource {
+class ApiTokenResource {
 
-    public record IssueTokenRequest(String name, Role role, List<String> regions) {}
-
-    public record TokenView(
-            long id,
-            String name,
-            String prefix,
-            Role role,
-            List<String> regions,
-            String createdBy,
-            Instant createdAt,
-            Instant lastUsedAt,
-            Instant revokedAt) {
-        static TokenView of(ApiToken t) {
-            return new TokenView(
-                    t.id,
-                    t.name,
-                    t.tokenPrefix,
-                    t.role,
-                    List.of(t.regions),
-                    t.createdBy,
-                    t.createdAt,
-                    t.lastUsedAt,
-                    t.revokedAt);
-        }
-    }
+    record IssueTokenRequest(String name, Role role, List<String> regions) {}
 
     @Inject
-    ApiTokens tokens;
+    ApiTokenQueries tokens;
+
+    @Inject
+    IssueApiToken issueToken;
+
+    @Inject
+    RevokeApiToken revokeToken;
 
     @Inject
     CurrentUser currentUser;
@@ -57,10 +39,10 @@ public class ApiTokenResource {
     @POST
     public Response issue(IssueTokenRequest request) {
         if (request == null) {
-            throw io.heed.platform.error.Refusal.invalid("A JSON body with name and role is required.");
+            throw Refusal.invalid("A JSON body with name and role is required.");
         }
-        ApiTokens.IssuedToken issued =
-                tokens.issue(request.name(), request.role(), request.regions(), currentUser.name());
+        IssueApiToken.IssuedToken issued =
+                issueToken.issue(request.name(), request.role(), request.regions(), currentUser.name());
         return Response.created(URI.create("/api/v1/tokens/" + issued.id()))
                 .entity(issued)
                 .build();
@@ -68,13 +50,13 @@ public class ApiTokenResource {
 
     @GET
     public List<TokenView> list() {
-        return tokens.list().stream().map(TokenView::of).toList();
+        return tokens.list();
     }
 
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id) {
-        tokens.revoke(id, currentUser.name());
+        revokeToken.revoke(id, currentUser.name());
         return Response.noContent().build();
     }
 }

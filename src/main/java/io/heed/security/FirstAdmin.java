@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /** Makes sure a fresh installation can be signed in to. */
 @ApplicationScoped
-public class FirstAdmin {
+class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
 
@@ -18,7 +18,7 @@ public class FirstAdmin {
     AdminBootstrapConfig config;
 
     @Inject
-    AdminAccounts accounts;
+    CreateAccount createAccount;
 
     /** The account created at start-up, with the password it got. */
     record Created(String email, String password, boolean generated) {}
@@ -42,7 +42,8 @@ public class FirstAdmin {
     /** Creates the first admin if there is no account at all; a missing password is generated. */
     Optional<Created> ensure(String email, Optional<String> configuredPassword) {
         String password = configuredPassword.orElseGet(() -> Hashing.randomUrlSafe(18));
-        return accounts.createFirstAdmin(email, password)
+        return createAccount
+                .firstAdmin(email, password)
                 .map(account -> new Created(account.email, password, configuredPassword.isEmpty()));
     }
 }

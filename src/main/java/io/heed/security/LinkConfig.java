@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Employees' personal links. */
 @ConfigMapping(prefix = "heed.links")
-public interface LinkConfig {
+interface LinkConfig {
 
     /**
      * The address employees reach Heed at, as put in e-mails ({@code <base-url>/ack/<token>}). Always taken

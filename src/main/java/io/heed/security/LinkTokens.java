@@ -1,11 +1,13 @@
 package io.heed.security;
 
 import io.heed.platform.Hashing;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +49,19 @@ public class LinkTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    // The database-kept key (when none is configured): the first replica to start makes it, under this lock.
+    private static final NamedSql KEY_LOCK = NamedSql.of("select pg_advisory_xact_lock(hashtext('heed.link_key'))");
+    private static final NamedSql STORED_KEYS =
+            NamedSql.of("select key_id, secret from link_key order by created_at desc");
+    private static final String STORED_KEY_ID = "db1";
+    private static final NamedSql STORE_KEY =
+            NamedSql.of("insert into link_key (key_id, secret, created_at) values (:id, :secret, :at)");
+
     @Inject
     LinkConfig config;
 
     @Inject
-    EntityManager entityManager;
+    Database database;
 
     @Inject
     Clock clock;
@@ -59,9 +69,6 @@ public class LinkTokens {
     private volatile Map<String, byte[]> keys;
     private volatile String signingKeyId;
     private final Map<String, SecretKeySpec> derivedKeys = new ConcurrentHashMap<>();
-
-    /** A token's verified recipient. */
-    public record Verified(long recipientId) {}
 
     void onStart(@Observes StartupEvent event) {
         load();
@@ -210,28 +217,23 @@ public class LinkTokens {
         keys = Map.copyOf(loaded);
     }
 
+    private record StoredKey(String id, byte[] secret) {}
+
     /** The database-kept key, made by whichever replica starts first. */
     private Map<String, byte[]> storedKeys() {
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('heed.link_key'))")
-                .getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("select key_id, secret from link_key order by created_at desc")
-                .getResultList();
+        List<StoredKey> keys = database.run("read the stored link keys", sql -> {
+            sql.first(KEY_LOCK, Params.NONE, locked -> true);
+            return sql.list(STORED_KEYS, Params.NONE, row -> new StoredKey(row.string("key_id"), row.bytes("secret")));
+        });
         Map<String, byte[]> stored = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            stored.put((String) row[0], (byte[]) row[1]);
-        }
+        keys.forEach(key -> stored.put(key.id(), key.secret()));
         if (stored.isEmpty()) {
             byte[] secret = new byte[MIN_SECRET_BYTES];
             RANDOM.nextBytes(secret);
-            entityManager
-                    .createNativeQuery("insert into link_key (key_id, secret, created_at) values ('db1', ?1, ?2)")
-                    .setParameter(1, secret)
-                    .setParameter(2, clock.instant())
-                    .executeUpdate();
-            stored.put("db1", secret);
+            database.update(
+                    STORE_KEY,
+                    Params.of("id", STORED_KEY_ID).and("secret", secret).and("at", clock.instant()));
+            stored.put(STORED_KEY_ID, secret);
         }
         return stored;
     }

@@ -3,9 +3,9 @@ package io.heed.security;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** Password hashing for people's accounts: bcrypt, slow on purpose. Machine clients use {@link ApiToken}s. */
-public final class Passwords {
+final class Passwords {
 
-    public static final int MIN_LENGTH = 12;
+    static final int MIN_LENGTH = 12;
     // ~150 ms per check on a 2-core machine: slow for guessing, tolerable for a person signing in.
     private static final int COST = 11;
 
@@ -14,11 +14,11 @@ public final class Passwords {
 
     private Passwords() {}
 
-    public static String hash(String password) {
+    static String hash(String password) {
         return BcryptUtil.bcryptHash(password, COST);
     }
 
-    public static boolean matches(String password, String hash) {
+    static boolean matches(String password, String hash) {
         return BcryptUtil.matches(password, hash);
     }
 
@@ -27,7 +27,7 @@ public final class Passwords {
         BcryptUtil.matches(password, DECOY_HASH);
     }
 
-    public static void requireStrong(String password) {
+    static void requireStrong(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             throw io.heed.platform.error.Refusal.invalid("password: must be at least " + MIN_LENGTH + " characters.");
         }

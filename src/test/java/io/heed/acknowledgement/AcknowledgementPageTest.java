@@ -17,10 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.heed.security.LinkTokens;
 import io.heed.support.Database;
 import io.heed.support.Scenario;
+import io.heed.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -132,10 +134,11 @@ class AcknowledgementPageTest {
     void aVisitSecondsAfterDeliveryLooksAutomatedEvenFromABrowser() {
         String token = Scenario.token(campaign, "ben@example.com");
         long id = Scenario.recipientId(campaign, "ben@example.com");
-        io.heed.support.Database.execute(
+        // Delivered now (the campaign's invitations are planned for tomorrow), opened five seconds later.
+        Database.execute(
                 dataSource,
-                "update recipient set sent_at = now() - interval '5 seconds', delivery_status = 'SENT' where id = "
-                        + id);
+                "update recipient set sent_at = '" + TestClock.now() + "', delivery_status = 'SENT' where id = " + id);
+        TestClock.advance(Duration.ofSeconds(5));
         Scenario.browse(token).then().statusCode(200);
         visitLog.flush();
         assertEquals(
@@ -148,6 +151,17 @@ class AcknowledgementPageTest {
                 Database.count(
                         dataSource,
                         "select count(*) from recipient where id = " + id + " and first_human_visit_at is null"));
+        // Once the window has passed, the same browser is the employee.
+        TestClock.advance(Duration.ofMinutes(1));
+        Scenario.browse(token).then().statusCode(200);
+        visitLog.flush();
+        assertEquals(1, Database.count(dataSource, "select count(*) from page_visit where not possibly_automated"));
+        assertEquals(
+                1,
+                Database.count(
+                        dataSource,
+                        "select count(*) from recipient where id = " + id
+                                + " and first_human_visit_at > first_visit_at"));
     }
 
     @Test

@@ -13,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.heed.security.LinkTokens;
 import io.heed.support.Database;
 import io.heed.support.Scenario;
+import io.heed.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ class RecordAcknowledgementTest {
     LinkTokens linkTokens;
 
     @Inject
-    FormTokens formTokens;
+    FormTokenSigner formTokens;
 
     @Inject
     VisitLog visitLog;
@@ -174,12 +176,12 @@ class RecordAcknowledgementTest {
     }
 
     @Test
-    void repeatingAnAnswerKeepsTheFirstTime() throws Exception {
+    void repeatingAnAnswerKeepsTheFirstTime() {
         String csrf = csrf(ben);
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
         long first = micros("select first_answered_at from step_answer");
         long changed = micros("select changed_at from step_answer");
-        Thread.sleep(5);
+        TestClock.advance(Duration.ofSeconds(1));
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
         answer(ben, "genai-toggle", "done", csrf).then().statusCode(303);
         assertEquals(first, micros("select first_answered_at from step_answer"));
@@ -189,16 +191,16 @@ class RecordAcknowledgementTest {
     }
 
     @Test
-    void changingAnAnswerIsKeptInTheHistoryAndNeverUncompletes() throws Exception {
+    void changingAnAnswerIsKeptInTheHistoryAndNeverUncompletes() {
         String csrf = csrf(ben);
         for (String step : STEPS) {
             answer(ben, step, "done", csrf).then().statusCode(303);
         }
         long completedAt = micros("select completed_at from recipient where id = " + benId);
         long first = micros("select first_answered_at from step_answer where step_key = 'objection-form'");
-        Thread.sleep(5);
+        TestClock.advance(Duration.ofSeconds(1));
         answer(ben, "objection-form", "not_applicable", csrf).then().statusCode(303);
-        Thread.sleep(5);
+        TestClock.advance(Duration.ofSeconds(1));
         answer(ben, "objection-form", "done", csrf).then().statusCode(303);
 
         assertEquals(completedAt, micros("select completed_at from recipient where id = " + benId));
@@ -307,13 +309,13 @@ class RecordAcknowledgementTest {
     void aPostWithoutOrWithAWrongCsrfTokenIsRefusedAndRecordsNothing() {
         String anna = Scenario.token(campaign, "anna@example.com");
         long annaId = Scenario.recipientId(campaign, "anna@example.com");
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         List<String> wrong = new ArrayList<>();
         wrong.add(null);
         wrong.add("");
         wrong.add("garbage");
         wrong.add(formTokens.issue(annaId, now)); // another recipient's form
-        wrong.add(formTokens.issue(benId, now.minus(java.time.Duration.ofDays(2)))); // expired
+        wrong.add(formTokens.issue(benId, now.minus(Duration.ofDays(2)))); // expired
         String valid = formTokens.issue(benId, now);
         wrong.add(valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA")); // tampered MAC
         wrong.add((now.getEpochSecond() + 1) + valid.substring(valid.indexOf('.'))); // another issue time

@@ -26,7 +26,7 @@ class ShippedPlaybookTest {
     PlaybookCatalogue playbooks;
 
     @Inject
-    PlaybookFolder folder;
+    LoadPlaybookFolder folder;
 
     @Test
     void theLinkedInPlaybookHasExactlyItsFiveStepsInOrder() {

@@ -1,8 +1,10 @@
-package io.heed.directory;
+package io.heed.directory.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.heed.directory.EmployeeRecord;
+import io.heed.directory.EmployeeSource;
 import io.heed.platform.error.Refusal;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ class EmployeeCsvTest {
     }
 
     /** Keeps what the reader hands over, as the import's staging table would. */
-    static final class Collected implements EmployeeCsv.Sink {
+    static final class Collected implements EmployeeSource.Sink {
         final List<EmployeeRecord> valid = new ArrayList<>();
         final List<String> mentioned = new ArrayList<>();
 
@@ -44,7 +46,7 @@ class EmployeeCsvTest {
     @Test
     void aFileWithoutATrailingNewlineKeepsItsLastRow() {
         Collected rows = new Collected();
-        EmployeeCsv.Summary summary = EmployeeCsv.read(utf8("email,name,region\r\na@example.com,A,EMEA"), rows);
+        EmployeeSource.Summary summary = EmployeeCsv.read(utf8("email,name,region\r\na@example.com,A,EMEA"), rows);
         assertEquals(1, summary.valid());
         assertEquals("a@example.com", rows.valid.get(0).email());
     }
@@ -59,7 +61,7 @@ class EmployeeCsvTest {
     @Test
     void rejectedRowsWithAGoodAddressAreStillMentioned() {
         Collected rows = new Collected();
-        EmployeeCsv.Summary summary = EmployeeCsv.read(
+        EmployeeSource.Summary summary = EmployeeCsv.read(
                 utf8("email,name,region,country\nA@example.com,A,EMEA,XX\nnot-an-address,B,EMEA,DE\n"), rows);
         assertEquals(List.of("a@example.com"), rows.mentioned);
         assertEquals(2, summary.rejected().size());

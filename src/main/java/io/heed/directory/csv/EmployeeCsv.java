@@ -1,5 +1,8 @@
-package io.heed.directory;
+package io.heed.directory.csv;
 
+import io.heed.directory.EmployeeFieldRules;
+import io.heed.directory.EmployeeSource;
+import io.heed.directory.ImportResult;
 import io.heed.platform.EmailAddresses;
 import io.heed.platform.error.Refusal;
 import java.io.BufferedReader;
@@ -26,24 +29,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a directory CSV (UTF-8, optional BOM, CRLF or LF, RFC 4180 quoting, header row first) into valid
- * records and rejected rows. A file that is not CSV at all, or has a bad header, is refused as a whole
- * ({@link Refusal}, invalid) before anything is written.
+ * records and rejected rows, each row checked by the directory's {@link EmployeeFieldRules} and named by the line
+ * it starts on. A file that is not CSV at all, or has a bad header, is refused as a whole ({@link Refusal},
+ * invalid) before anything is written.
  */
 final class EmployeeCsv {
-
-    /** Where the rows go as they are read: the import streams them straight into its staging table. */
-    interface Sink {
-        void valid(EmployeeRecord employee);
-
-        /**
-         * A rejected row whose address is well-formed: the employee is still "in the file", and is never
-         * deactivated because of a typo elsewhere in their row.
-         */
-        void mentioned(String emailKey);
-    }
-
-    /** What the reader saw: how many rows went to {@link Sink#valid}, and the rows it rejected, in file order. */
-    record Summary(int valid, List<ImportResult.Rejected> rejected) {}
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180
             .builder()
@@ -54,7 +44,7 @@ final class EmployeeCsv {
 
     private EmployeeCsv() {}
 
-    static Summary read(InputStream body, Sink sink) {
+    static EmployeeSource.Summary read(InputStream body, EmployeeSource.Sink sink) {
         try (CSVParser parser = CSVParser.parse(utf8WithoutBom(body), FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             Map<String, Integer> header = header(next(records));
@@ -98,7 +88,7 @@ final class EmployeeCsv {
                     }
                 }
             }
-            return new Summary(valid, rejected);
+            return new EmployeeSource.Summary(valid, rejected);
         } catch (IOException e) {
             throw malformed(e);
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees when a playbook in the templates folder is broken: the file, the line, the reason. */
 @QuarkusTest
-class PlaybookFolderTest {
+class LoadPlaybookFolderTest {
 
     static final String VALID_YAML = """
             key: sample
@@ -39,7 +39,7 @@ class PlaybookFolderTest {
     static final String TEMPLATE = "Hello {recipient.name}: {#for step in playbook.steps}{step.title} {/for}{link}";
 
     @Inject
-    PlaybookFolder folder;
+    LoadPlaybookFolder folder;
 
     @TempDir
     Path root;

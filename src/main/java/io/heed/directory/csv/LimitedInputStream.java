@@ -1,4 +1,4 @@
-package io.heed.directory;
+package io.heed.directory.csv;
 
 import io.heed.platform.error.Refusal;
 import java.io.FilterInputStream;

@@ -2,19 +2,31 @@ package io.heed.security;
 
 import io.heed.audit.AuditLog;
 import io.heed.platform.EmailAddresses;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Creates and manages the accounts of the people who run Heed. */
+/**
+ * Creates the account of a person who runs Heed: by an admin over the API, or the first admin of a fresh
+ * installation ({@link FirstAdmin}). Every account is checked the same way and its creation audited.
+ */
 @ApplicationScoped
-public class AdminAccounts {
+class CreateAccount {
+
+    /** The request body of {@code POST /api/v1/accounts}. */
+    record NewAccount(String email, String name, Role role, List<String> regions, String password) {}
+
+    // Replicas starting together serialise on it, so exactly one of them creates the first admin.
+    private static final NamedSql FIRST_ADMIN_LOCK =
+            NamedSql.of("select pg_advisory_xact_lock(hashtext('heed.bootstrap-admin'))");
 
     @Inject
     Clock clock;
@@ -23,12 +35,10 @@ public class AdminAccounts {
     AuditLog auditLog;
 
     @Inject
-    EntityManager entityManager;
-
-    public record NewAccount(String email, String name, Role role, List<String> regions, String password) {}
+    Database database;
 
     @Transactional
-    public AdminAccount create(NewAccount request, String createdBy) {
+    AdminAccount create(NewAccount request, String createdBy) {
         AdminAccount account = validated(request);
         if (AdminAccount.count("emailKey", account.emailKey) > 0) {
             throw Refusal.conflict("An account for " + account.email + " already exists.");
@@ -39,16 +49,13 @@ public class AdminAccounts {
     }
 
     /**
-     * Creates the first admin if there is no account yet. Replicas starting together serialise on an advisory
-     * lock, so exactly one of them creates it.
+     * Creates the first admin if there is no account yet.
      *
      * @return the account created, or empty if accounts already existed
      */
     @Transactional
-    public Optional<AdminAccount> createFirstAdmin(String email, String password) {
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('heed.bootstrap-admin'))")
-                .getSingleResult();
+    Optional<AdminAccount> firstAdmin(String email, String password) {
+        database.first(FIRST_ADMIN_LOCK, Params.NONE, locked -> true);
         if (AdminAccount.count() > 0) {
             return Optional.empty();
         }
@@ -56,36 +63,6 @@ public class AdminAccounts {
         account.persist();
         auditLog.record("heed", "account.bootstrap", "account:" + account.email, Map.of("role", "ADMIN"));
         return Optional.of(account);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AdminAccount> list() {
-        return AdminAccount.listAll(io.quarkus.panache.common.Sort.by("emailKey"));
-    }
-
-    @Transactional
-    public void changePassword(String email, String currentPassword, String newPassword) {
-        AdminAccount account = AdminAccount.findActiveByEmail(email)
-                .orElseThrow(() -> Refusal.notFound("No active account " + email + "."));
-        if (currentPassword == null || !Passwords.matches(currentPassword, account.passwordHash)) {
-            throw Refusal.invalid("currentPassword: does not match.");
-        }
-        Passwords.requireStrong(newPassword);
-        account.passwordHash = Passwords.hash(newPassword);
-        auditLog.record(email, "account.change-password", "account:" + account.email, Map.of());
-    }
-
-    @Transactional
-    public void deactivate(long id, String by) {
-        AdminAccount account = AdminAccount.<AdminAccount>findByIdOptional(id)
-                .orElseThrow(() -> Refusal.notFound("No account with id " + id + "."));
-        if (account.emailKey.equals(AdminAccount.key(by))) {
-            throw Refusal.conflict("You cannot deactivate your own account.");
-        }
-        if (account.active) {
-            account.active = false;
-            auditLog.record(by, "account.deactivate", "account:" + account.email, Map.of());
-        }
     }
 
     private AdminAccount validated(NewAccount request) {

@@ -20,7 +20,7 @@ import javax.crypto.Mac;
  * no-referrer}).
  */
 @ApplicationScoped
-public class FormTokens {
+class FormTokenSigner {
 
     static final String PURPOSE = "ack-form";
     private static final byte[] DOMAIN = "heed-ack-form-v1".getBytes(StandardCharsets.US_ASCII);
@@ -34,13 +34,13 @@ public class FormTokens {
     @Inject
     AcknowledgementConfig config;
 
-    public String issue(long recipientId, Instant now) {
+    String issue(long recipientId, Instant now) {
         long issued = now.getEpochSecond();
         return issued + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(recipientId, issued));
     }
 
     /** True when {@code token} was issued for this recipient and has not expired; constant time in the MAC. */
-    public boolean verify(String token, long recipientId, Instant now) {
+    boolean verify(String token, long recipientId, Instant now) {
         if (token == null || token.length() > 64) {
             return false;
         }

@@ -16,13 +16,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the directory, always within the caller's {@link RegionScope}. */
+/** Reads the directory, always within the caller's {@link RegionScope}, as {@link EmployeeView}s. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class EmployeeDirectory {
+class EmployeeQueries {
 
     /** Listing filters; each empty means "any". */
-    public record Filter(
+    record Filter(
             Optional<String> region, Optional<String> department, Optional<String> text, Optional<Boolean> active) {}
 
     public record RegionHeadcount(String region, long activeEmployees) {}
@@ -30,7 +30,7 @@ public class EmployeeDirectory {
     @Inject
     EntityManager entityManager;
 
-    public Page<Employee> list(Filter filter, RegionScope scope, int page, int size) {
+    Page<EmployeeView> list(Filter filter, RegionScope scope, int page, int size) {
         Page.check(page, size);
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -57,19 +57,20 @@ public class EmployeeDirectory {
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         PanacheQuery<Employee> employees =
                 Employee.find(query, Sort.by("emailKey"), parameters).page(page, size);
-        return new Page<>(employees.list(), page, size, employees.count());
+        return new Page<>(employees.list(), page, size, employees.count()).map(EmployeeView::of);
     }
 
-    public Employee get(String email, RegionScope scope) {
+    EmployeeView get(String email, RegionScope scope) {
         return Employee.findByEmail(email)
                 .filter(employee -> scope.allows(employee.region))
+                .map(EmployeeView::of)
                 .orElseThrow(() -> Refusal.notFound("No employee " + email + " in the directory."));
     }
 
-    public List<RegionHeadcount> regions(RegionScope scope) {
+    List<RegionHeadcount> regions(RegionScope scope) {
         return entityManager
                 .createQuery(
-                        "select new io.heed.directory.EmployeeDirectory$RegionHeadcount(e.region,"
+                        "select new io.heed.directory.EmployeeQueries$RegionHeadcount(e.region,"
                                 + " sum(case when e.active then 1L else 0L end))"
                                 + " from Employee e group by e.region order by e.region",
                         RegionHeadcount.class)

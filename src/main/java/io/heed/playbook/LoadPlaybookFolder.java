@@ -25,9 +25,9 @@ import org.jboss.logging.Logger;
  * becomes a new version; unchanged ones add nothing, so restarts and replicas agree.
  */
 @ApplicationScoped
-public class PlaybookFolder {
+class LoadPlaybookFolder {
 
-    private static final Logger LOG = Logger.getLogger(PlaybookFolder.class);
+    private static final Logger LOG = Logger.getLogger(LoadPlaybookFolder.class);
 
     @Inject
     PlaybookConfig config;
