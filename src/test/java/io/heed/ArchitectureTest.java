@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Keeps the packages in the order of ARCHITECTURE.md: data moves forward, nothing reaches back up the chain. */
 class ArchitectureTest {
 
-    private static final JavaClasses HEED = new ClassFileImporter()
+    /** Heed's main classes, imported once for every architecture test (also {@link TableOwnershipTest}). */
+    static final JavaClasses HEED = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.heed");
 

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,11 +90,8 @@ class TableOwnershipTest {
 
     @Test
     void entityFieldsAreWrittenOnlyInTheirOwnPackage() {
-        JavaClasses heed = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.heed");
         List<String> violations = new ArrayList<>();
-        for (JavaClass writer : heed) {
+        for (JavaClass writer : ArchitectureTest.HEED) {
             for (JavaFieldAccess access : writer.getFieldAccessesFromSelf()) {
                 JavaClass owner = access.getTargetOwner();
                 if (access.getAccessType() == JavaFieldAccess.AccessType.SET
