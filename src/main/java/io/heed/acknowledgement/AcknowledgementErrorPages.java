@@ -4,6 +4,7 @@ import io.heed.platform.Languages;
 import io.heed.platform.api.ApiProblems;
 import io.heed.platform.web.ErrorSurface;
 import io.heed.platform.web.Failure;
+import io.heed.security.ClientAddressHash;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ class AcknowledgementErrorPages implements ErrorSurface {
     @Override
     public Response render(Failure failure, HttpServerRequest request) {
         String acceptLanguage = request.getHeader("Accept-Language");
-        String address = ClientAddresses.remote(request);
+        String address = ClientAddressHash.remote(request);
         if (failure instanceof Failure.Refused refused && refused.refusal() instanceof AcknowledgementRefusal refusal) {
             if (refusal.countsAsFailure()) {
                 limiter.recordFailure(address);

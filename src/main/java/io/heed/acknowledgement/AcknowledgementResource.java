@@ -1,6 +1,7 @@
 package io.heed.acknowledgement;
 
 import io.heed.platform.Languages;
+import io.heed.security.ClientAddressHash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -107,7 +108,7 @@ class AcknowledgementResource {
 
     /** What the use cases need to know of the request; refuses it first if its address is rate-limited. */
     private ClientRequest client(HttpServerRequest http) {
-        String address = ClientAddresses.remote(http);
+        String address = ClientAddressHash.remote(http);
         Duration wait = limiter.retryAfter(address);
         if (!wait.isZero()) {
             throw AcknowledgementRefusal.tooManyFailures();

@@ -8,6 +8,7 @@ import io.heed.platform.database.Params;
 import io.heed.platform.database.SqlArray;
 import io.heed.playbook.LocalizedPlaybook;
 import io.heed.playbook.PlaybookCatalogue;
+import io.heed.security.ClientAddressHash;
 import io.heed.security.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -71,7 +72,7 @@ class RecordAcknowledgement {
     ScannerHeuristics heuristics;
 
     @Inject
-    ClientAddresses addresses;
+    ClientAddressHash addresses;
 
     @Inject
     Database database;

@@ -1,5 +1,6 @@
 package io.heed.acknowledgement;
 
+import io.heed.security.ClientAddressHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,7 +26,7 @@ class RecordVisit {
     ScannerHeuristics heuristics;
 
     @Inject
-    ClientAddresses addresses;
+    ClientAddressHash addresses;
 
     @Inject
     VisitLog visitLog;

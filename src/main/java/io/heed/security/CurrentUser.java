@@ -17,6 +17,18 @@ public class CurrentUser {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** The console session of this request, when it came with one. */
+    public java.util.Optional<ConsoleSessions.Session> consoleSession() {
+        return identity.isAnonymous()
+                ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(identity.getAttribute(HeedIdentity.CONSOLE_SESSION));
+    }
+
+    /** Whether the caller has {@code role}. */
+    public boolean has(Role role) {
+        return identity.hasRole(role.name());
+    }
+
     public RegionScope regionScope() {
         if (identity.hasRole(Role.ADMIN.name()) || identity.hasRole(Role.AUDITOR.name())) {
             return RegionScope.ALL;

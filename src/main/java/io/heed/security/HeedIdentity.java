@@ -10,6 +10,9 @@ final class HeedIdentity {
 
     static final String REGIONS = "heed.regions";
 
+    /** The {@link ConsoleSessions.Session} of a console request. */
+    static final String CONSOLE_SESSION = "heed.console-session";
+
     private HeedIdentity() {}
 
     static SecurityIdentity of(String name, Role role, String[] regions) {

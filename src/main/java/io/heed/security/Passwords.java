@@ -23,8 +23,9 @@ final class Passwords {
     }
 
     /** Spends the time a real check would, for an unknown account. */
-    static void burnDecoyCheck(String password) {
+    static boolean burnDecoyCheck(String password) {
         BcryptUtil.matches(password, DECOY_HASH);
+        return false;
     }
 
     static void requireStrong(String password) {

@@ -1,6 +1,5 @@
-package io.heed.acknowledgement;
+package io.heed.security;
 
-import io.heed.security.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,11 @@ import javax.crypto.Mac;
  * Client addresses as Heed stores them: a keyed hash (HMAC-SHA256 under a secret derived from the link signing
  * key, 128 bits in hex), never the address. Equal addresses give equal hashes, so an auditor can see that one
  * address answered for many people; a plain SHA-256 of an IPv4 address would be reversed by trying all 2³²,
- * this one cannot be without the key. Hashes are comparable while the signing key stays the same.
+ * this one cannot be without the key. Hashes are comparable while the signing key stays the same. The employee
+ * pages hash the addresses of visits and answers with it, the sign-in throttle the addresses that fail.
  */
 @ApplicationScoped
-class ClientAddresses {
+public class ClientAddressHash {
 
     static final String PURPOSE = "client-address";
 
@@ -23,13 +23,13 @@ class ClientAddresses {
     LinkTokens linkTokens;
 
     /** The address the HTTP layer reports for the request ({@code unknown} if none). */
-    static String remote(io.vertx.core.http.HttpServerRequest request) {
+    public static String remote(io.vertx.core.http.HttpServerRequest request) {
         return request.remoteAddress() == null
                 ? "unknown"
                 : request.remoteAddress().hostAddress();
     }
 
-    String hash(String address) {
+    public String hash(String address) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(linkTokens.derivedKey(PURPOSE));

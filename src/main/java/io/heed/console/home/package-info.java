@@ -1,0 +1,2 @@
+/** The console's home page ({@code /console}). */
+package io.heed.console.home;
