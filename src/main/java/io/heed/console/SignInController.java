@@ -85,7 +85,9 @@ class SignInController {
                     .header(
                             "Set-Cookie",
                             ConsoleSessionCookie.header(
-                                    signedIn.secret(), signIn.secureCookie(http.isSSL()), signedIn.maxAgeSeconds()))
+                                    signedIn.secret(),
+                                    signIn.secureCookie(http.isSSL() || "https".equals(http.scheme())),
+                                    signedIn.maxAgeSeconds()))
                     .build();
         } catch (Refusal refusal) {
             int status = refusal.kind() == Refusal.Kind.RATE_LIMITED ? 429 : 401;
