@@ -7,16 +7,16 @@ import java.time.Instant;
 
 /** Reads outbox messages for the delivery API: one message's state, as an admin follows a delivery check. */
 @ApplicationScoped
-class OutboxQueries {
+public class OutboxQueries {
 
     /** One outbox message as the API shows it (without its reference: that is its sender's key). */
-    record MessageView(
+    public record MessageView(
             long id,
             String kind,
             String toAddress,
             String stream,
             String messageId,
-            OutboxMessage.Status status,
+            String status,
             int attempts,
             Instant dueAt,
             Instant nextAttemptAt,
@@ -26,6 +26,12 @@ class OutboxQueries {
             Instant failedAt,
             Instant cancelledAt) {
 
+        /** Whether the message reached a final state: sent, failed or cancelled. */
+        public boolean done() {
+            return !status.equals(OutboxMessage.Status.PENDING.name())
+                    && !status.equals(OutboxMessage.Status.SENDING.name());
+        }
+
         static MessageView of(OutboxMessage m) {
             return new MessageView(
                     m.id,
@@ -33,7 +39,7 @@ class OutboxQueries {
                     m.toAddress,
                     m.stream,
                     m.messageId,
-                    m.status,
+                    m.status.name(),
                     m.attempts,
                     m.dueAt,
                     m.nextAttemptAt,
@@ -47,7 +53,7 @@ class OutboxQueries {
 
     /** @throws Refusal not found when there is no such message */
     @Transactional(Transactional.TxType.SUPPORTS)
-    MessageView message(long id) {
+    public MessageView message(long id) {
         return OutboxMessage.<OutboxMessage>findByIdOptional(id)
                 .map(MessageView::of)
                 .orElseThrow(() -> Refusal.notFound("No outbox message with id " + id + "."));

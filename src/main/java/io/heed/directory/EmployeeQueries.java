@@ -19,7 +19,7 @@ import java.util.Set;
 /** Reads the directory, always within the caller's {@link RegionScope}, as {@link EmployeeView}s. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-class EmployeeQueries {
+public class EmployeeQueries {
 
     /** Listing filters; each empty means "any". */
     record Filter(
@@ -77,6 +77,18 @@ class EmployeeQueries {
                 .getResultStream()
                 .filter(region -> scope.allows(region.region()))
                 .toList();
+    }
+
+    /** Whether the directory holds anyone the caller may see (one indexed row read, whatever its size). */
+    public boolean anyone(RegionScope scope) {
+        Optional<Set<String>> regions = scope.narrow(Optional.empty());
+        if (regions.isEmpty()) {
+            return Employee.findAll().firstResultOptional().isPresent();
+        }
+        return !regions.get().isEmpty()
+                && Employee.find("region in ?1", regions.get())
+                        .firstResultOptional()
+                        .isPresent();
     }
 
     private static String likeEscaped(String text) {
