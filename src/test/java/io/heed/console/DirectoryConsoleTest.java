@@ -175,6 +175,21 @@ class DirectoryConsoleTest {
     }
 
     @Test
+    void withoutJavaScriptTheCheckingPageRefreshesItselfUntilTheDryRunAndApplyWorksAsAPlainForm() throws IOException {
+        try (Browser plain = Browser.withoutJavaScript(base.toString())) {
+            plain.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            plain.visit("/console/directory/import");
+            plain.find("#f-file").sendKeys(file("people.csv", CSV).toString());
+            plain.submit("form[action='/console/directory/import'] button[type=submit]");
+            plain.awaitText("h1", "Dry run of people.csv");
+            assertTrue(plain.text("table.rejected tbody").startsWith("4 not-an-address"));
+            plain.submit("form[action$='/apply'] button");
+            plain.awaitText("h1", "Imported people.csv");
+            assertEquals(4, Database.count(dataSource, "select count(*) from employee"));
+        }
+    }
+
+    @Test
     void aFileWithAWrongHeaderOrNotCsvIsRefusedOnTheFormAndNothingIsStored() {
         ConsoleSession console = ConsoleSession.asAdmin(base);
         String page = console.get()
