@@ -131,17 +131,16 @@ class DirectoryController {
                     default -> Optional.empty();
                 });
         Page<EmployeeView> found = employees.list(filter, scope, Math.max(0, page), PAGE_SIZE);
+        Chrome chrome = pages.chrome("directory", "Directory");
+        if (htmx != null && historyRestore == null && "results".equals(target)) {
+            // The results alone: the headcounts around them stay as they are (one query less per keystroke).
+            return Templates.directory$results(chrome, new Listing(query, found, List.of(), 0, false));
+        }
         List<EmployeeQueries.RegionHeadcount> regions = employees.regions(scope);
         long headcount = regions.stream()
                 .mapToLong(EmployeeQueries.RegionHeadcount::activeEmployees)
                 .sum();
-        boolean empty = regions.isEmpty();
-        Listing listing = new Listing(query, found, regions, headcount, empty);
-        Chrome chrome = pages.chrome("directory", "Directory");
-        if (htmx != null && historyRestore == null && "results".equals(target)) {
-            return Templates.directory$results(chrome, listing);
-        }
-        return Templates.directory(chrome, listing);
+        return Templates.directory(chrome, new Listing(query, found, regions, headcount, regions.isEmpty()));
     }
 
     @GET
