@@ -65,6 +65,11 @@ public final class ConsoleFormat {
         return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + " %";
     }
 
+    /** {@code a.times(b)}: a product in templates (the pager's); Qute itself only adds and subtracts. */
+    public static long times(Number a, Number b) {
+        return a.longValue() * b.longValue();
+    }
+
     /** {@code 3 h 20 min}, {@code 45 s}. */
     public static String span(Duration duration) {
         if (duration == null) {

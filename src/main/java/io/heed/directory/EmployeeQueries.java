@@ -21,16 +21,20 @@ import java.util.Set;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class EmployeeQueries {
 
-    /** Listing filters; each empty means "any". */
-    record Filter(
-            Optional<String> region, Optional<String> department, Optional<String> text, Optional<Boolean> active) {}
+    /** Listing filters; each empty means "any". {@code text} matches a name or an e-mail address, in part. */
+    public record Filter(
+            Optional<String> region,
+            Optional<String> department,
+            Optional<String> country,
+            Optional<String> text,
+            Optional<Boolean> active) {}
 
     public record RegionHeadcount(String region, long activeEmployees) {}
 
     @Inject
     EntityManager entityManager;
 
-    Page<EmployeeView> list(Filter filter, RegionScope scope, int page, int size) {
+    public Page<EmployeeView> list(Filter filter, RegionScope scope, int page, int size) {
         Page.check(page, size);
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -46,6 +50,10 @@ public class EmployeeQueries {
             where.add("department = :department");
             parameters.and("department", department);
         });
+        filter.country().ifPresent(country -> {
+            where.add("country = :country");
+            parameters.and("country", country.trim().toUpperCase(Locale.ROOT));
+        });
         filter.active().ifPresent(active -> {
             where.add("active = :active");
             parameters.and("active", active);
@@ -60,14 +68,22 @@ public class EmployeeQueries {
         return new Page<>(employees.list(), page, size, employees.count()).map(EmployeeView::of);
     }
 
-    EmployeeView get(String email, RegionScope scope) {
+    /** @throws Refusal not found for an unknown id and for an employee outside the caller's scope alike */
+    public EmployeeView get(long id, RegionScope scope) {
+        return Employee.<Employee>findByIdOptional(id)
+                .filter(employee -> scope.allows(employee.region))
+                .map(EmployeeView::of)
+                .orElseThrow(() -> Refusal.notFound("No employee " + id + " in the directory."));
+    }
+
+    public EmployeeView get(String email, RegionScope scope) {
         return Employee.findByEmail(email)
                 .filter(employee -> scope.allows(employee.region))
                 .map(EmployeeView::of)
                 .orElseThrow(() -> Refusal.notFound("No employee " + email + " in the directory."));
     }
 
-    List<RegionHeadcount> regions(RegionScope scope) {
+    public List<RegionHeadcount> regions(RegionScope scope) {
         return entityManager
                 .createQuery(
                         "select new io.heed.directory.EmployeeQueries$RegionHeadcount(e.region,"

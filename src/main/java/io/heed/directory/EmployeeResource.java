@@ -32,6 +32,7 @@ class EmployeeResource {
     public Page<EmployeeView> list(
             @QueryParam("region") String region,
             @QueryParam("department") String department,
+            @QueryParam("country") String country,
             @QueryParam("q") String q,
             @QueryParam("active") String active,
             @QueryParam("page") @DefaultValue("0") int page,
@@ -39,6 +40,7 @@ class EmployeeResource {
         var filter = new EmployeeQueries.Filter(
                 QueryParameters.optional(region),
                 QueryParameters.optional(department),
+                QueryParameters.optional(country),
                 QueryParameters.optional(q),
                 QueryParameters.optionalBoolean("active", active));
         return employees.list(filter, currentUser.regionScope(), page, size);

@@ -3,7 +3,8 @@ package io.heed.directory;
 import java.time.Instant;
 
 /** An employee as the directory API shows them. */
-record EmployeeView(
+public record EmployeeView(
+        long id,
         String email,
         String name,
         String region,
@@ -19,6 +20,7 @@ record EmployeeView(
 
     static EmployeeView of(Employee e) {
         return new EmployeeView(
+                e.id,
                 e.email,
                 e.name,
                 e.region,

@@ -9,7 +9,7 @@ import java.util.List;
  * One employee across every campaign that asked them, newest first ({@code GET /compliance/employees/{email}}).
  * Region, department and country are each campaign's snapshot at launch, which is what that campaign counts.
  */
-record EmployeeCompliance(
+public record EmployeeCompliance(
         String email,
         String name,
         String region,
@@ -23,7 +23,7 @@ record EmployeeCompliance(
      * @param visitedAt the first visit of their page that did not look automated
      * @param firstVisitAt the first visit of any kind, mail scanners included
      */
-    record CampaignState(
+    public record CampaignState(
             long campaignId,
             String campaign,
             CampaignStatus status,
@@ -49,5 +49,5 @@ record EmployeeCompliance(
      * @param answeredAt when the current answer was given
      * @param firstAnsweredAt when the step was first answered (a later change does not move it)
      */
-    record StepState(String key, String title, String status, Instant answeredAt, Instant firstAnsweredAt) {}
+    public record StepState(String key, String title, String status, Instant answeredAt, Instant firstAnsweredAt) {}
 }

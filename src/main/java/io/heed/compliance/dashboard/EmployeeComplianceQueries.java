@@ -23,7 +23,7 @@ import java.util.Map;
 
 /** One employee across every campaign that asked them, newest first ({@code GET /compliance/employees/{email}}). */
 @ApplicationScoped
-class EmployeeComplianceQueries {
+public class EmployeeComplianceQueries {
 
     private static final NamedSql RECIPIENTS = NamedSql.of("""
             /* heed:employee */
@@ -99,7 +99,7 @@ class EmployeeComplianceQueries {
 
     /** @throws Refusal not found when the directory has no such employee, or none the caller may see */
     @Transactional(Transactional.TxType.SUPPORTS)
-    EmployeeCompliance employee(String email, ComplianceFilter filter) {
+    public EmployeeCompliance employee(String email, ComplianceFilter filter) {
         Employee employee = Employee.findByEmail(email == null ? "" : email.trim())
                 .orElseThrow(() -> Refusal.notFound("No employee " + email + " in the directory."));
         Instant now = clock.instant();

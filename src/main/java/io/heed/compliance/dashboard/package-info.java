@@ -5,7 +5,8 @@
  * campaign by region ({@code ComplianceOverviewQueries}, from the counters), one employee across campaigns
  * ({@code EmployeeComplianceQueries}, from their recipient rows and answers). Owns no table.
  *
- * <p>Offers {@code compliance.report} the dashboard read on the report's own snapshot, its {@link
+ * <p>Offers the console {@code EmployeeComplianceQueries} and its {@code EmployeeCompliance} record (an
+ * employee's state in every campaign), and {@code compliance.report} the dashboard read on the report's own snapshot, its {@link
  * io.heed.compliance.dashboard.Dashboard} record and the one completion rate ({@code Dashboard.rate}).
  */
 package io.heed.compliance.dashboard;

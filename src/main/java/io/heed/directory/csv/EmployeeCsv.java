@@ -94,6 +94,18 @@ final class EmployeeCsv {
         }
     }
 
+    /**
+     * Checks only the header row (and that the file starts as UTF-8 text), so a wrong file is refused at once,
+     * before it is stored or its rows are read.
+     */
+    static void checkHeader(InputStream body) {
+        try (CSVParser parser = CSVParser.parse(utf8WithoutBom(body), FORMAT)) {
+            header(next(parser.iterator()));
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
     private static Map<String, Integer> header(CSVRecord record) {
         if (record == null) {
             throw Refusal.invalid("The file is empty: a header row is required.");
