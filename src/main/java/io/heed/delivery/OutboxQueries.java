@@ -4,13 +4,14 @@ import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Reads outbox messages for the delivery API: one message's state, as an admin follows a delivery check. */
 @ApplicationScoped
-class OutboxQueries {
+public class OutboxQueries {
 
     /** One outbox message as the API shows it (without its reference: that is its sender's key). */
-    record MessageView(
+    public record MessageView(
             long id,
             String kind,
             String toAddress,
@@ -25,6 +26,16 @@ class OutboxQueries {
             Instant sentAt,
             Instant failedAt,
             Instant cancelledAt) {
+
+        /** The message's state by name: PENDING, SENDING, SENT, FAILED or CANCELLED. */
+        public String state() {
+            return status.name();
+        }
+
+        /** Accepted by the SMTP relay. */
+        public boolean delivered() {
+            return status == OutboxMessage.Status.SENT;
+        }
 
         static MessageView of(OutboxMessage m) {
             return new MessageView(
@@ -47,9 +58,17 @@ class OutboxQueries {
 
     /** @throws Refusal not found when there is no such message */
     @Transactional(Transactional.TxType.SUPPORTS)
-    MessageView message(long id) {
+    public MessageView message(long id) {
         return OutboxMessage.<OutboxMessage>findByIdOptional(id)
                 .map(MessageView::of)
                 .orElseThrow(() -> Refusal.notFound("No outbox message with id " + id + "."));
+    }
+
+    /** The latest SMTP check message ({@link SendDeliveryCheck}), whatever became of it; empty when none was sent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MessageView> latestDeliveryCheck() {
+        return OutboxMessage.<OutboxMessage>find("kind = ?1 order by id desc", SendDeliveryCheck.KIND)
+                .firstResultOptional()
+                .map(MessageView::of);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * the outbox message ({@link OutboxQueries#message}).
  */
 @ApplicationScoped
-class SendDeliveryCheck {
+public class SendDeliveryCheck {
 
     /** The kind and stream of check messages; {@link DeliveryCheckComposer} composes them. */
     static final String KIND = "delivery-check";
@@ -32,7 +32,7 @@ class SendDeliveryCheck {
 
     /** Queues the check and returns its outbox message as queued (read before the dispatcher can claim it). */
     @Transactional
-    OutboxQueries.MessageView send(String to, String requestedBy) {
+    public OutboxQueries.MessageView send(String to, String requestedBy) {
         String address = to == null ? "" : to.trim();
         if (!EmailAddresses.isValid(address)) {
             throw Refusal.invalid("to: not a valid e-mail address.");

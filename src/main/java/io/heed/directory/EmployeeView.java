@@ -3,7 +3,7 @@ package io.heed.directory;
 import java.time.Instant;
 
 /** An employee as the directory API shows them. */
-record EmployeeView(
+public record EmployeeView(
         String email,
         String name,
         String region,

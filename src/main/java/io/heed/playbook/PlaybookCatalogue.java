@@ -40,7 +40,7 @@ public class PlaybookCatalogue {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<PlaybookVersion> catalogue() {
+    public List<PlaybookVersion> catalogue() {
         return PlaybookVersion.latestOfEach();
     }
 
