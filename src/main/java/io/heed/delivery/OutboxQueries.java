@@ -17,7 +17,7 @@ public class OutboxQueries {
             String toAddress,
             String stream,
             String messageId,
-            OutboxMessage.Status status,
+            String status,
             int attempts,
             Instant dueAt,
             Instant nextAttemptAt,
@@ -27,14 +27,20 @@ public class OutboxQueries {
             Instant failedAt,
             Instant cancelledAt) {
 
+        /** Whether the message reached a final state: sent, failed or cancelled. */
+        public boolean done() {
+            return !status.equals(OutboxMessage.Status.PENDING.name())
+                    && !status.equals(OutboxMessage.Status.SENDING.name());
+        }
+
         /** The message's state by name: PENDING, SENDING, SENT, FAILED or CANCELLED. */
         public String state() {
-            return status.name();
+            return status;
         }
 
         /** Accepted by the SMTP relay. */
         public boolean delivered() {
-            return status == OutboxMessage.Status.SENT;
+            return status.equals(OutboxMessage.Status.SENT.name());
         }
 
         static MessageView of(OutboxMessage m) {
@@ -44,7 +50,7 @@ public class OutboxQueries {
                     m.toAddress,
                     m.stream,
                     m.messageId,
-                    m.status,
+                    m.status.name(),
                     m.attempts,
                     m.dueAt,
                     m.nextAttemptAt,

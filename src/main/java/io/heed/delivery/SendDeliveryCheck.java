@@ -17,7 +17,7 @@ import java.util.Map;
 public class SendDeliveryCheck {
 
     /** The kind and stream of check messages; {@link DeliveryCheckComposer} composes them. */
-    static final String KIND = "delivery-check";
+    public static final String KIND = "delivery-check";
 
     static final String STREAM = "delivery-check";
 

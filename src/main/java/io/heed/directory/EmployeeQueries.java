@@ -120,6 +120,18 @@ public class EmployeeQueries {
                 .toList();
     }
 
+    /** Whether the directory holds anyone the caller may see (one indexed row read, whatever its size). */
+    public boolean anyone(RegionScope scope) {
+        Optional<Set<String>> regions = scope.narrow(Optional.empty());
+        if (regions.isEmpty()) {
+            return Employee.findAll().firstResultOptional().isPresent();
+        }
+        return !regions.get().isEmpty()
+                && Employee.find("region in ?1", regions.get())
+                        .firstResultOptional()
+                        .isPresent();
+    }
+
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -90,7 +90,12 @@ public class LinkTokens {
      * place it is built, always from {@code heed.links.base-url}, never from a request's Host header.
      */
     public String pageUrl(String token) {
-        return config.baseUrl().replaceAll("/+$", "") + "/ack/" + token;
+        return baseUrl() + "/ack/" + token;
+    }
+
+    /** The address employees reach Heed at ({@code heed.links.base-url}), without a trailing slash. */
+    public String baseUrl() {
+        return config.baseUrl().replaceAll("/+$", "");
     }
 
     public String token(long recipientId, byte[] nonce) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /** Every launched campaign with its completion by region, newest first ({@code GET /compliance/overview}). */
 @ApplicationScoped
-class ComplianceOverviewQueries {
+public class ComplianceOverviewQueries {
 
     // Cell rows of every campaign within the filter (totals plus pending deltas), per campaign and region.
     private static final NamedSql OVERVIEW = NamedSql.of("""
@@ -58,7 +58,7 @@ class ComplianceOverviewQueries {
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Overview overview(ComplianceFilter filter) {
+    public Overview overview(ComplianceFilter filter) {
         Instant now = clock.instant();
         List<Campaign> launched = Campaign.list("launchedAt is not null order by id desc");
         List<RegionCounts> rows = filter.nothingVisible()

@@ -10,9 +10,9 @@ import java.util.List;
  *
  * @param regions the regions counted (the caller's scope narrowed by the region filter); empty: all
  */
-record Overview(Instant asOf, List<String> regions, String department, List<CampaignCompliance> campaigns) {
+public record Overview(Instant asOf, List<String> regions, String department, List<CampaignCompliance> campaigns) {
 
-    record CampaignCompliance(
+    public record CampaignCompliance(
             long id,
             String name,
             CampaignStatus status,
@@ -25,6 +25,6 @@ record Overview(Instant asOf, List<String> regions, String department, List<Camp
             long overdue,
             List<RegionCompliance> regions) {}
 
-    record RegionCompliance(
+    public record RegionCompliance(
             String region, long recipients, long completed, double completionRate, LocalDate deadline, long overdue) {}
 }

@@ -85,6 +85,20 @@ class CampaignsController {
     /** A list row: the campaign and where its name leads (a draft resumes the wizard). */
     record Row(CampaignView campaign, String href, boolean draft, LocalDate deadline, String sent, String completed) {}
 
+    /** Where a page of the list sits: "26–50 of 112", and the links to the pages around it. */
+    record Pager(long from, long to, long total, String previous, String next) {
+        static Pager of(Page<?> page, String base) {
+            long from = page.total() == 0 ? 0 : (long) page.page() * page.size() + 1;
+            long to = Math.min((long) (page.page() + 1) * page.size(), page.total());
+            return new Pager(
+                    from,
+                    to,
+                    page.total(),
+                    page.page() > 0 ? base + "page=" + (page.page() - 1) : null,
+                    to < page.total() ? base + "page=" + (page.page() + 1) : null);
+        }
+    }
+
     /** A playbook to choose: its key, latest version and title. */
     record PlaybookChoice(String key, int version, String title, String summary) {}
 
@@ -114,7 +128,7 @@ class CampaignsController {
                 Page<CampaignView> page,
                 String status,
                 long all,
-                String base);
+                Pager pager);
 
         static native TemplateInstance wizard(
                 Chrome chrome,
@@ -189,7 +203,8 @@ class CampaignsController {
         Page<CampaignView> result = campaigns.list(only, Math.max(page, 0), PAGE_SIZE, currentUser.regionScope());
         List<Row> rows = result.items().stream().map(CampaignsController::row).toList();
         String base = only.isEmpty() ? "/console/campaigns?" : "/console/campaigns?status=" + only + "&";
-        return Templates.list(pages.chrome("campaigns", "Campaigns"), tabs, rows, result, only, all, base);
+        return Templates.list(
+                pages.chrome("campaigns", "Campaigns"), tabs, rows, result, only, all, Pager.of(result, base));
     }
 
     private static Row row(CampaignView c) {
