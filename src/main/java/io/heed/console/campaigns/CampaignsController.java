@@ -389,7 +389,7 @@ class CampaignsController {
         WizardForm form = WizardForm.of(campaign);
         Readiness readiness = readiness(campaign, count(form));
         if (!readiness.ready()) {
-            return Response.status(Response.Status.CONFLICT)
+            return Response.status(409)
                     .entity(page(campaign, "review", form, new FormErrors(readiness.reason(), Map.of())))
                     .build();
         }
