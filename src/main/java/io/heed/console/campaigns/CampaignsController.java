@@ -201,13 +201,15 @@ class CampaignsController {
             tabs.add(new Tab(key, label(s), counts.get(s), key.equals(only), "/console/campaigns?status=" + key));
         }
         Page<CampaignView> result = campaigns.list(only, Math.max(page, 0), PAGE_SIZE, currentUser.regionScope());
-        List<Row> rows = result.items().stream().map(CampaignsController::row).toList();
+        boolean admin = currentUser.has(Role.ADMIN);
+        List<Row> rows = result.items().stream().map(c -> row(c, admin)).toList();
         String base = only.isEmpty() ? "/console/campaigns?" : "/console/campaigns?status=" + only + "&";
         return Templates.list(
                 pages.chrome("campaigns", "Campaigns"), tabs, rows, result, only, all, Pager.of(result, base));
     }
 
-    private static Row row(CampaignView c) {
+    /** A row; a draft's name resumes the wizard for an admin (who alone may edit it). */
+    private static Row row(CampaignView c, boolean admin) {
         boolean draft = c.status() == CampaignStatus.DRAFT;
         LocalDate deadline = c.deadlines() == null
                 ? null
@@ -215,7 +217,7 @@ class CampaignsController {
         long recipients = c.counts().recipients();
         return new Row(
                 c,
-                draft ? "/console/campaigns/" + c.id() + "/wizard/review" : "/console/campaigns/" + c.id(),
+                draft && admin ? "/console/campaigns/" + c.id() + "/wizard/review" : "/console/campaigns/" + c.id(),
                 draft,
                 deadline,
                 recipients == 0
