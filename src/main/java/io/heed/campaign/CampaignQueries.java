@@ -2,6 +2,9 @@ package io.heed.campaign;
 
 import io.heed.platform.api.Page;
 import io.heed.platform.api.QueryParameters;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
 import io.heed.platform.error.Refusal;
 import io.heed.security.RegionScope;
 import io.quarkus.panache.common.Sort;
@@ -9,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +29,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-class CampaignQueries {
+public class CampaignQueries {
 
     @Inject
     EntityManager entityManager;
@@ -32,7 +37,24 @@ class CampaignQueries {
     @Inject
     RecipientCounts recipientCounts;
 
-    CampaignView get(long id, RegionScope scope) {
+    @Inject
+    Database database;
+
+    /** A test send of a campaign's invitation and how its delivery went (PENDING, SENDING, SENT, FAILED…). */
+    public record TestSendView(String to, String locale, String status, String smtpReply, Instant createdAt) {}
+
+    private static final NamedSql BY_STATUS =
+            NamedSql.of("select status, count(*) as campaigns from campaign group by status");
+
+    private static final NamedSql TEST_SENDS = NamedSql.of("""
+            select t.to_address, t.locale, coalesce(m.status, 'PENDING') as status, m.last_smtp_reply, t.created_at
+              from campaign_test_send t
+              left join outbox_message m on m.kind = :kind and m.reference = :prefix || t.id
+             where t.campaign_id = :campaign
+             order by t.id desc
+             limit :limit""");
+
+    public CampaignView get(long id, RegionScope scope) {
         return view(Campaign.require(id), scope);
     }
 
@@ -41,7 +63,7 @@ class CampaignQueries {
      *
      * @param status a {@link CampaignStatus} name (any case) to list only those; null or blank: all
      */
-    Page<CampaignView> list(String status, int page, int size, RegionScope scope) {
+    public Page<CampaignView> list(String status, int page, int size, RegionScope scope) {
         Optional<CampaignStatus> only = status(status);
         Page.check(page, size);
         var query = only.isPresent()
@@ -52,8 +74,37 @@ class CampaignQueries {
         return views(campaigns, scope);
     }
 
+    /** How many campaigns there are in each status (every status present, zero when none). */
+    public Map<CampaignStatus, Long> countByStatus() {
+        Map<CampaignStatus, Long> counts = new EnumMap<>(CampaignStatus.class);
+        for (CampaignStatus status : CampaignStatus.values()) {
+            counts.put(status, 0L);
+        }
+        database.list(BY_STATUS, Params.NONE, row -> {
+            counts.put(CampaignStatus.valueOf(row.string("status")), row.getLong("campaigns"));
+            return null;
+        });
+        return counts;
+    }
+
+    /** The latest {@code limit} test sends of a campaign's invitation, newest first, with their delivery state. */
+    public List<TestSendView> testSends(long campaignId, int limit) {
+        return database.list(
+                TEST_SENDS,
+                Params.of("campaign", campaignId)
+                        .and("kind", CampaignMessage.TEST)
+                        .and("prefix", CampaignMessage.TestSend.PREFIX)
+                        .and("limit", limit),
+                row -> new TestSendView(
+                        row.string("to_address"),
+                        row.string("locale"),
+                        row.string("status"),
+                        row.string("last_smtp_reply"),
+                        row.instant("created_at")));
+    }
+
     /** The view of a campaign as a use case left it. */
-    CampaignView view(Campaign campaign, RegionScope scope) {
+    public CampaignView view(Campaign campaign, RegionScope scope) {
         return views(new Page<>(List.of(campaign), 0, 1, 1), scope).items().get(0);
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param ratePerMinute cap on messages per minute for this campaign
  * @param deadlines region → date; {@code "*"} for every other region
  */
-record CampaignRequest(
+public record CampaignRequest(
         String name,
         String playbook,
         Audience audience,
@@ -27,5 +27,5 @@ record CampaignRequest(
         Integer escalateToManagerAfterDays) {
 
     /** Reminders go to recipients who have not completed, every {@code everyDays}, at most {@code max} times. */
-    record Reminders(Integer everyDays, Integer max) {}
+    public record Reminders(Integer everyDays, Integer max) {}
 }

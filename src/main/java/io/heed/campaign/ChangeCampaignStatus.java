@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Transactional
-class ChangeCampaignStatus {
+public class ChangeCampaignStatus {
 
     @Inject
     Outbox outbox;
@@ -26,7 +26,7 @@ class ChangeCampaignStatus {
     @Inject
     Clock clock;
 
-    Campaign schedule(long id, String actor) {
+    public Campaign schedule(long id, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.schedule();
         return changed(campaign, "campaign.schedule", actor);

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Transactional
-class EditCampaign {
+public class EditCampaign {
 
     @Inject
     AuditLog auditLog;
@@ -29,7 +29,7 @@ class EditCampaign {
     @Inject
     Clock clock;
 
-    Campaign create(CampaignRequest request, String actor) {
+    public Campaign create(CampaignRequest request, String actor) {
         Campaign campaign = new Campaign();
         settings().apply(request, campaign);
         Instant now = clock.instant();
@@ -52,7 +52,7 @@ class EditCampaign {
                 email -> Employee.findByEmail(email).filter(e -> e.active).isPresent()));
     }
 
-    Campaign update(long id, CampaignRequest request, String actor) {
+    public Campaign update(long id, CampaignRequest request, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.requireEditable();
         settings().apply(request, campaign);

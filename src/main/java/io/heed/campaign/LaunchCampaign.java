@@ -32,10 +32,10 @@ import java.util.Map;
  * statements, not a million round trips.
  */
 @ApplicationScoped
-class LaunchCampaign {
+public class LaunchCampaign {
 
     /** What a launch did. */
-    record Launched(long campaignId, int recipients) {}
+    public record Launched(long campaignId, int recipients) {}
 
     /** What adding late joiners did. */
     record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
@@ -73,7 +73,7 @@ class LaunchCampaign {
     Clock clock;
 
     @Transactional
-    Launched launch(long campaignId, String actor) {
+    public Launched launch(long campaignId, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
         Instant now = clock.instant();
         PlaybookVersion pinned = playbooks

@@ -20,10 +20,10 @@ import java.util.Optional;
  * answer for them.
  */
 @ApplicationScoped
-class PreviewInvitation {
+public class PreviewInvitation {
 
     /** A rendered invitation as the preview shows it. */
-    record Preview(
+    public record Preview(
             String to,
             String locale,
             int playbookVersion,
@@ -40,7 +40,7 @@ class PreviewInvitation {
     AuditLog auditLog;
 
     @Transactional
-    Preview preview(long campaignId, String email, String actor) {
+    public Preview preview(long campaignId, String email, String actor) {
         Campaign campaign = Campaign.require(campaignId);
         if (email == null || email.isBlank()) {
             throw Refusal.invalid("email: required.");

@@ -19,13 +19,13 @@ import java.util.Map;
  * due by {@link CampaignMailComposer}, marked as a test and never counted. Audited.
  */
 @ApplicationScoped
-class SendTestInvitation {
+public class SendTestInvitation {
 
     /** What to send: to whom, as which employee (null: a sample reader), in which language (null: theirs). */
-    record Request(String to, String asEmployee, String locale) {}
+    public record Request(String to, String asEmployee, String locale) {}
 
     /** The test send queued: its id and the address it goes to. */
-    record Queued(long id, String to) {}
+    public record Queued(long id, String to) {}
 
     @Inject
     Outbox outbox;
@@ -37,7 +37,7 @@ class SendTestInvitation {
     Clock clock;
 
     @Transactional
-    Queued send(long campaignId, Request request, String actor) {
+    public Queued send(long campaignId, Request request, String actor) {
         if (request == null) {
             throw Refusal.invalid("A JSON body with 'to' is required.");
         }

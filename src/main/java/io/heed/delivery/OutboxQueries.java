@@ -4,6 +4,7 @@ import io.heed.platform.error.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Reads outbox messages for the delivery API: one message's state, as an admin follows a delivery check. */
 @ApplicationScoped
@@ -32,6 +33,16 @@ public class OutboxQueries {
                     && !status.equals(OutboxMessage.Status.SENDING.name());
         }
 
+        /** The message's state by name: PENDING, SENDING, SENT, FAILED or CANCELLED. */
+        public String state() {
+            return status;
+        }
+
+        /** Accepted by the SMTP relay. */
+        public boolean delivered() {
+            return status.equals(OutboxMessage.Status.SENT.name());
+        }
+
         static MessageView of(OutboxMessage m) {
             return new MessageView(
                     m.id,
@@ -57,5 +68,13 @@ public class OutboxQueries {
         return OutboxMessage.<OutboxMessage>findByIdOptional(id)
                 .map(MessageView::of)
                 .orElseThrow(() -> Refusal.notFound("No outbox message with id " + id + "."));
+    }
+
+    /** The latest SMTP check message ({@link SendDeliveryCheck}), whatever became of it; empty when none was sent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MessageView> latestDeliveryCheck() {
+        return OutboxMessage.<OutboxMessage>find("kind = ?1 order by id desc", SendDeliveryCheck.KIND)
+                .firstResultOptional()
+                .map(MessageView::of);
     }
 }

@@ -1,6 +1,11 @@
 package io.heed.directory;
 
+import io.heed.platform.EmailAddresses;
 import io.heed.platform.api.Page;
+import io.heed.platform.database.Database;
+import io.heed.platform.database.NamedSql;
+import io.heed.platform.database.Params;
+import io.heed.platform.database.SqlArray;
 import io.heed.platform.error.Refusal;
 import io.heed.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -33,6 +38,42 @@ public class EmployeeQueries {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Database database;
+
+    /** How many active employees of an audience sit in one region and time zone. */
+    public record ZoneCount(String region, String timeZone, long employees) {}
+
+    private static final NamedSql AUDIENCE_BY_ZONE = NamedSql.load(EmployeeQueries.class, "audience-by-zone.sql");
+
+    /**
+     * The active employees an audience selects (every non-empty filter matches, or named in {@code include}; never
+     * in {@code exclude}), counted by region and time zone, within {@code scope}.
+     */
+    public List<ZoneCount> audienceByZone(
+            List<String> regions,
+            List<String> departments,
+            List<String> countries,
+            List<String> include,
+            List<String> exclude,
+            RegionScope scope) {
+        Params params = Params.of("regions", SqlArray.of("text", regions))
+                .and("departments", SqlArray.of("text", departments))
+                .and("countries", SqlArray.of("text", countries))
+                .and("include", SqlArray.of("text", keys(include)))
+                .and("exclude", SqlArray.of("text", keys(exclude)))
+                .and("unrestricted", scope.unrestricted())
+                .and("scopeRegions", SqlArray.of("text", List.copyOf(scope.regions())));
+        return database.list(
+                AUDIENCE_BY_ZONE,
+                params,
+                row -> new ZoneCount(row.string("region"), row.string("time_zone"), row.getLong("employees")));
+    }
+
+    private static List<String> keys(List<String> emails) {
+        return emails.stream().map(EmailAddresses::key).toList();
+    }
 
     public Page<EmployeeView> list(Filter filter, RegionScope scope, int page, int size) {
         Page.check(page, size);

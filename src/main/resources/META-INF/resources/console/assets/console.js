@@ -19,4 +19,23 @@
       event.detail.isError = false;
     }
   });
+  // A link that opens a confirmation <dialog> (its plain href is the confirmation page without JavaScript).
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest && event.target.closest("[data-confirm-dialog]");
+    if (opener) {
+      var dialog = document.getElementById(opener.getAttribute("data-confirm-dialog"));
+      if (dialog && typeof dialog.showModal === "function") {
+        event.preventDefault();
+        dialog.showModal();
+      }
+      return;
+    }
+    var closer = event.target.closest && event.target.closest("[data-close-dialog]");
+    if (closer) {
+      var open = closer.closest("dialog");
+      if (open) {
+        open.close();
+      }
+    }
+  });
 })();
