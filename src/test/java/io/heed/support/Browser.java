@@ -148,9 +148,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits (at most 10 s) until the element {@code css} shows {@code text}. */
+    /**
+     * Waits (at most 10 s) until the element {@code css} shows {@code text}; an element htmx swaps out while it is
+     * read is looked up again.
+     */
     public void awaitText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(css)).stream()
                         .anyMatch(e -> e.getText().contains(text)));
     }
