@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-class CampaignQueries {
+public class CampaignQueries {
 
     @Inject
     EntityManager entityManager;
@@ -32,7 +32,7 @@ class CampaignQueries {
     @Inject
     RecipientCounts recipientCounts;
 
-    CampaignView get(long id, RegionScope scope) {
+    public CampaignView get(long id, RegionScope scope) {
         return view(Campaign.require(id), scope);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * A campaign as the API (and the console) shows it: its settings, its pinned playbook version, and its
  * recipients counted within the reader's regions. Made by {@link CampaignQueries}.
  */
-record CampaignView(
+public record CampaignView(
         long id,
         String name,
         String playbook,

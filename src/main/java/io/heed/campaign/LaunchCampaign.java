@@ -32,13 +32,13 @@ import java.util.Map;
  * statements, not a million round trips.
  */
 @ApplicationScoped
-class LaunchCampaign {
+public class LaunchCampaign {
 
     /** What a launch did. */
-    record Launched(long campaignId, int recipients) {}
+    public record Launched(long campaignId, int recipients) {}
 
     /** What adding late joiners did. */
-    record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
+    public record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
 
     private static final NamedSql SNAPSHOT = NamedSql.load(LaunchCampaign.class, "snapshot-audience.sql");
 
@@ -73,7 +73,7 @@ class LaunchCampaign {
     Clock clock;
 
     @Transactional
-    Launched launch(long campaignId, String actor) {
+    public Launched launch(long campaignId, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
         Instant now = clock.instant();
         PlaybookVersion pinned = playbooks
@@ -114,7 +114,7 @@ class LaunchCampaign {
 
     /** Adds employees who joined after launch; their invitations go out now (or at their local send time). */
     @Transactional
-    Added addRecipients(long campaignId, List<String> emails, String actor) {
+    public Added addRecipients(long campaignId, List<String> emails, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
         if (!campaign.running()) {
             throw Campaign.illegalMove("add recipients to", campaign.status);
