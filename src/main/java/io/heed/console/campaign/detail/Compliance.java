@@ -21,7 +21,7 @@ record Compliance(Dashboard dashboard, String groupBy, List<HeatRow> heat, Chart
 
     /** The chart's geometry in a 640 × 220 view box; {@code line}: the running total as polyline points. */
     record Chart(List<Bar> bars, String line, List<Tick> ticks, String first, String last, long max, long total) {
-        boolean empty() {
+        public boolean empty() {
             return bars.isEmpty();
         }
     }

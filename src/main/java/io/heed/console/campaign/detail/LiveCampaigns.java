@@ -50,6 +50,7 @@ public class LiveCampaigns {
     private final Map<Long, Map<RegionScope, Set<SseEventSink>>> watchers = new ConcurrentHashMap<>();
 
     private final AtomicLong reads = new AtomicLong();
+    private final Map<Long, AtomicLong> readsByCampaign = new ConcurrentHashMap<>();
     private final AtomicLong ticks = new AtomicLong();
     private Counter readCounter;
     private volatile Sse sse;
@@ -101,6 +102,9 @@ public class LiveCampaigns {
                 continue;
             } finally {
                 reads.incrementAndGet();
+                readsByCampaign
+                        .computeIfAbsent(campaignId, k -> new AtomicLong())
+                        .incrementAndGet();
                 readCounter.increment();
             }
             byScope.forEach((scope, sinks) -> send(Live.of(campaignId, dashboard, scope), sinks));
@@ -132,14 +136,16 @@ public class LiveCampaigns {
         }
     }
 
-    /** How many counter reads the live numbers have made since start (the meter {@code heed.console.live.reads}). */
-    public long reads() {
-        return reads.get();
-    }
+    /** Counter reads and ticks so far, of one campaign and of all, taken between ticks (never half-way through one). */
+    public record Stats(long campaignReads, long allReads, long ticks) {}
 
-    /** How many ticks have run since start. */
-    public long ticks() {
-        return ticks.get();
+    /**
+     * How many counter reads the live numbers have made of {@code campaignId}, of every campaign (the meter {@code
+     * heed.console.live.reads}), and how many ticks ran, since start.
+     */
+    public synchronized Stats stats(long campaignId) {
+        AtomicLong campaign = readsByCampaign.get(campaignId);
+        return new Stats(campaign == null ? 0 : campaign.get(), reads.get(), ticks.get());
     }
 
     /** How many connections watch {@code campaignId} now. */
