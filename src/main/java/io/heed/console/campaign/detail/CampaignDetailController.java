@@ -24,6 +24,7 @@ import io.heed.security.RegionScope;
 import io.heed.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -37,8 +38,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,10 +189,11 @@ class CampaignDetailController {
     @GET
     @Path("/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void liveNumbers(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
+    @io.smallrye.common.annotation.Blocking // the visibility check reads the database
+    public Multi<OutboundSseEvent> liveNumbers(@PathParam("id") long id, @Context Sse sse) {
         RegionScope scope = currentUser.regionScope();
         campaigns.get(id, scope); // not found (or not visible) answers like any page
-        live.watch(id, scope, sink, sse);
+        return live.watch(id, scope, sse);
     }
 
     // --- state actions -----------------------------------------------------------------------------------------

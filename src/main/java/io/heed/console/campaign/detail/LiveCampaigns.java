@@ -9,15 +9,17 @@ import io.heed.security.RegionScope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -46,8 +48,15 @@ public class LiveCampaigns {
     @Inject
     MeterRegistry registry;
 
-    /** campaign → scope → its watchers' connections. */
-    private final Map<Long, Map<RegionScope, Set<SseEventSink>>> watchers = new ConcurrentHashMap<>();
+    /** One region scope's watchers of one campaign: they all receive the same rendered numbers. */
+    private static final class Channel {
+        final BroadcastProcessor<OutboundSseEvent> events = BroadcastProcessor.create();
+        final AtomicInteger watchers = new AtomicInteger();
+        volatile OutboundSseEvent last;
+    }
+
+    /** campaign → scope → its watchers' channel. */
+    private final Map<Long, Map<RegionScope, Channel>> channels = new ConcurrentHashMap<>();
 
     private final AtomicLong reads = new AtomicLong();
     private final Map<Long, AtomicLong> readsByCampaign = new ConcurrentHashMap<>();
@@ -63,11 +72,32 @@ public class LiveCampaigns {
                 .register(registry);
     }
 
-    void watch(long campaignId, RegionScope scope, SseEventSink sink, Sse sse) {
+    /** The numbers of {@code campaignId} within {@code scope}, one event per tick, for as long as the watcher stays. */
+    Multi<OutboundSseEvent> watch(long campaignId, RegionScope scope, Sse sse) {
         this.sse = sse;
-        watchers.computeIfAbsent(campaignId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(scope, s -> ConcurrentHashMap.newKeySet())
-                .add(sink);
+        Channel channel = channels.computeIfAbsent(campaignId, id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(scope, s -> new Channel());
+        // The first event goes out at once, on the request's own thread (the response starts there, with its
+        // filters), and costs no read: the channel's last numbers, or an empty "ready" the page does not swap.
+        OutboundSseEvent first = channel.last != null
+                ? channel.last
+                : sse.newEventBuilder()
+                        .name("ready")
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                        .data(String.class, "")
+                        .build();
+        return Multi.createBy()
+                .concatenating()
+                .streams(
+                        Multi.createFrom().item(first),
+                        channel.events.onOverflow().drop())
+                .onSubscription()
+                .invoke(() -> channel.watchers.incrementAndGet())
+                .onTermination()
+                .invoke((failure, cancelled) -> {
+                    channel.watchers.decrementAndGet();
+                    LOG.debugf(failure, "live watcher left (cancelled: %s)", cancelled);
+                });
     }
 
     @Scheduled(
@@ -81,21 +111,18 @@ public class LiveCampaigns {
 
     /** One round: each watched campaign read once, its numbers sent to every watcher. */
     synchronized void tick() {
-        for (var entry : watchers.entrySet()) {
+        for (var entry : channels.entrySet()) {
             long campaignId = entry.getKey();
-            Map<RegionScope, Set<SseEventSink>> byScope = entry.getValue();
-            byScope.values().forEach(sinks -> sinks.removeIf(SseEventSink::isClosed));
-            byScope.values().removeIf(Set::isEmpty);
-            if (byScope.isEmpty()) {
-                watchers.remove(campaignId, byScope);
+            Map<RegionScope, Channel> byScope = entry.getValue();
+            if (byScope.values().stream().allMatch(c -> c.watchers.get() <= 0)) {
                 continue;
             }
             Dashboard dashboard;
             try {
                 dashboard = dashboards.dashboard(campaignId, GroupBy.REGION, ComplianceFilter.EVERYTHING);
             } catch (Refusal gone) {
-                byScope.values().forEach(sinks -> sinks.forEach(SseEventSink::close));
-                watchers.remove(campaignId);
+                channels.remove(campaignId);
+                byScope.values().forEach(c -> c.events.onComplete());
                 continue;
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Could not read the live numbers of campaign %d", campaignId);
@@ -107,12 +134,16 @@ public class LiveCampaigns {
                         .incrementAndGet();
                 readCounter.increment();
             }
-            byScope.forEach((scope, sinks) -> send(Live.of(campaignId, dashboard, scope), sinks));
+            byScope.forEach((scope, channel) -> {
+                if (channel.watchers.get() > 0) {
+                    send(Live.of(campaignId, dashboard, scope), channel);
+                }
+            });
         }
         ticks.incrementAndGet();
     }
 
-    private void send(Live live, Set<SseEventSink> sinks) {
+    private void send(Live live, Channel channel) {
         Sse events = sse;
         if (events == null) {
             return;
@@ -120,20 +151,13 @@ public class LiveCampaigns {
         String html = CampaignDetailController.Templates.detail$numbers(live).render();
         OutboundSseEvent event = events.newEventBuilder()
                 .name(EVENT)
-                .data(html.replace("\n", " "))
+                // The media type is the event data's own (text); without it the data would be written as the
+                // stream's text/event-stream, for which a String has no writer, and the connection would break.
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, html.replace("\n", " "))
                 .build();
-        for (SseEventSink sink : sinks) {
-            if (sink.isClosed()) {
-                sinks.remove(sink);
-                continue;
-            }
-            sink.send(event).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    sinks.remove(sink);
-                    sink.close();
-                }
-            });
-        }
+        channel.last = event;
+        channel.events.onNext(event);
     }
 
     /** Counter reads and ticks so far, of one campaign and of all, taken between ticks (never half-way through one). */
@@ -150,12 +174,9 @@ public class LiveCampaigns {
 
     /** How many connections watch {@code campaignId} now. */
     public int watching(long campaignId) {
-        Map<RegionScope, Set<SseEventSink>> byScope = watchers.get(campaignId);
+        Map<RegionScope, Channel> byScope = channels.get(campaignId);
         return byScope == null
                 ? 0
-                : byScope.values().stream()
-                        .mapToInt(
-                                s -> (int) s.stream().filter(k -> !k.isClosed()).count())
-                        .sum();
+                : byScope.values().stream().mapToInt(c -> c.watchers.get()).sum();
     }
 }
