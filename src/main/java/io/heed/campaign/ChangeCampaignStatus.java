@@ -32,7 +32,7 @@ public class ChangeCampaignStatus {
         return changed(campaign, "campaign.schedule", actor);
     }
 
-    Campaign pause(long id, String actor) {
+    public Campaign pause(long id, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.pause();
         if (campaign.launchedAt != null) {
@@ -41,7 +41,7 @@ public class ChangeCampaignStatus {
         return changed(campaign, "campaign.pause", actor);
     }
 
-    Campaign resume(long id, String actor) {
+    public Campaign resume(long id, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.resume();
         if (campaign.launchedAt != null) {
@@ -50,7 +50,7 @@ public class ChangeCampaignStatus {
         return changed(campaign, "campaign.resume", actor);
     }
 
-    Campaign cancel(long id, String actor) {
+    public Campaign cancel(long id, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.cancel(clock.instant());
         if (campaign.launchedAt != null) {
@@ -59,7 +59,7 @@ public class ChangeCampaignStatus {
         return changed(campaign, "campaign.cancel", actor);
     }
 
-    Campaign close(long id, String actor) {
+    public Campaign close(long id, String actor) {
         Campaign campaign = Campaign.locked(id);
         campaign.close(clock.instant());
         outbox.cancelStream(campaign.stream());

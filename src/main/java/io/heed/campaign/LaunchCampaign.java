@@ -38,7 +38,7 @@ public class LaunchCampaign {
     public record Launched(long campaignId, int recipients) {}
 
     /** What adding late joiners did. */
-    record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
+    public record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
 
     private static final NamedSql SNAPSHOT = NamedSql.load(LaunchCampaign.class, "snapshot-audience.sql");
 
@@ -114,7 +114,7 @@ public class LaunchCampaign {
 
     /** Adds employees who joined after launch; their invitations go out now (or at their local send time). */
     @Transactional
-    Added addRecipients(long campaignId, List<String> emails, String actor) {
+    public Added addRecipients(long campaignId, List<String> emails, String actor) {
         Campaign campaign = Campaign.locked(campaignId);
         if (!campaign.running()) {
             throw Campaign.illegalMove("add recipients to", campaign.status);

@@ -20,7 +20,7 @@ public enum GroupBy {
     }
 
     /** {@code region} when absent; 400 for anything else than the three. */
-    static GroupBy parse(String value) {
+    public static GroupBy parse(String value) {
         if (value == null || value.isBlank()) {
             return REGION;
         }

@@ -30,7 +30,7 @@ import java.util.Map;
  * with the same filters. Every export is audited (who, what, which regions) before its first byte leaves.
  */
 @ApplicationScoped
-class ExportReports {
+public class ExportReports {
 
     @Inject
     CampaignFactsQueries campaigns;
@@ -51,12 +51,12 @@ class ExportReports {
     Clock clock;
 
     /** A file to send. */
-    record Export(String fileName, StreamingOutput body) {}
+    public record Export(String fileName, StreamingOutput body) {}
 
     /** A rendered PDF, with what it states about the data. */
-    record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
+    public record Pdf(String fileName, byte[] bytes, String dataSha256, long rows) {}
 
-    Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
+    public Export csv(long campaignId, ComplianceFilter filter, boolean bom, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         audit(actor, "compliance.export.csv", facts, filter, Map.of("bom", bom));
         return new Export(fileName(facts, filter, "csv"), out -> {
@@ -67,7 +67,7 @@ class ExportReports {
         });
     }
 
-    Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
+    public Export xlsx(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         audit(actor, "compliance.export.xlsx", facts, filter, Map.of());
         Instant now = clock.instant();
@@ -78,7 +78,7 @@ class ExportReports {
                         sql -> ReportXlsx.write(sql, facts, filter, now, actor, config.fetchSize(), out)));
     }
 
-    Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
+    public Pdf pdf(long campaignId, ComplianceFilter filter, String actor) {
         CampaignFacts facts = campaigns.facts(campaignId);
         Instant now = clock.instant();
         ReportSummary summary = database.snapshot(

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * any time, including while the campaign runs.
  */
 @ApplicationScoped
-class ReportRecipients {
+public class ReportRecipients {
 
     /** The region key of those who receive the report of every region. */
     static final String ALL_REGIONS = "*";
@@ -69,7 +69,7 @@ class ReportRecipients {
 
     /** Region → addresses, sorted; an officer sees their regions' entries only. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    Map<String, List<String>> get(long campaignId, RegionScope scope) {
+    public Map<String, List<String>> get(long campaignId, RegionScope scope) {
         campaigns.facts(campaignId);
         Map<String, List<String>> result = new TreeMap<>();
         List<String[]> rows = database.list(
@@ -85,7 +85,7 @@ class ReportRecipients {
 
     /** Replaces the campaign's report recipients. @throws Refusal invalid listing every bad entry */
     @Transactional
-    Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
+    public Map<String, List<String>> set(long campaignId, Map<String, List<String>> recipients, String actor) {
         campaigns.facts(campaignId);
         if (recipients == null) {
             throw Refusal.invalid("A JSON body is required: {\"EMEA\": [\"officer@example.com\"], \"*\": [...]}.");
