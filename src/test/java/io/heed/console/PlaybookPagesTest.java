@@ -140,7 +140,8 @@ class PlaybookPagesTest {
 
         // The live preview follows the typing (htmx, after a short delay).
         b.type("#f-title", "Opt out of LinkedIn AI training");
-        b.awaitText("#preview", "Opt out of LinkedIn AI training");
+        b.type("#f-subjectInvitation", "Please opt out of LinkedIn AI training");
+        b.awaitText("#preview", "Please opt out of LinkedIn AI training");
         b.look("playbook-draft");
 
         b.type("#f-key", "linkedin-ai-draft");
