@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * changed afterwards.
  */
 @ApplicationScoped
-class AddPlaybookVersion {
+public class AddPlaybookVersion {
 
     private static final NamedSql VERSION_LOCK =
             NamedSql.of("select pg_advisory_xact_lock(hashtext('heed.playbook_version'))");
@@ -45,25 +45,12 @@ class AddPlaybookVersion {
      * @throws Refusal invalid listing every problem
      */
     @Transactional
-    PlaybookVersion fromApi(PlaybookDefinition definition, Map<String, String> templates, String actor) {
+    public PlaybookVersion fromApi(PlaybookDefinition definition, Map<String, String> templates, String actor) {
         if (definition == null) {
             throw Refusal.invalid("A JSON body with the playbook is required.");
         }
-        PlaybookSource source = new PlaybookSource(
-                definition,
-                new TreeMap<>(templates == null ? Map.of() : templates),
-                "playbook",
-                "templates.",
-                Map.of());
-        try {
-            check(source);
-        } catch (PlaybookException e) {
-            throw Refusal.invalid(
-                    "The playbook has problems.",
-                    e.problems().stream()
-                            .map(p -> new FieldProblem(p.file(), p.message()))
-                            .toList());
-        }
+        PlaybookSource source = apiSource(definition, templates);
+        checkOrRefuse(source);
         PlaybookVersion version = store(source, PlaybookVersion.Origin.API, actor);
         auditLog.record(
                 actor,
@@ -71,6 +58,54 @@ class AddPlaybookVersion {
                 "playbook:" + version.key,
                 Map.of("version", version.version, "hash", version.contentHash));
         return version;
+    }
+
+    /**
+     * A draft's e-mail as a sample reader would get it, after the same checks as {@link #fromApi}; stores nothing.
+     *
+     * @throws Refusal invalid listing every problem
+     */
+    public RenderedMessage preview(
+            PlaybookDefinition definition, Map<String, String> templates, MessageKind kind, java.util.Locale locale) {
+        if (definition == null) {
+            throw Refusal.invalid("A playbook is required.");
+        }
+        return checkOrRefuse(apiSource(definition, templates)).sample(kind, locale);
+    }
+
+    private static PlaybookSource apiSource(PlaybookDefinition definition, Map<String, String> templates) {
+        return new PlaybookSource(
+                definition,
+                new TreeMap<>(templates == null ? Map.of() : templates),
+                "playbook",
+                "templates.",
+                Map.of());
+    }
+
+    /** Checks as {@link #fromApi} does, refusing with every problem. */
+    private CompiledPlaybook checkOrRefuse(PlaybookSource source) {
+        try {
+            List<PlaybookProblem> problems = PlaybookValidator.check(source);
+            if (!problems.isEmpty()) {
+                throw new PlaybookException(problems);
+            }
+            return CompiledPlaybook.compile(engine, source, 0, 0);
+        } catch (PlaybookException e) {
+            throw Refusal.invalid(
+                    "The playbook has problems.",
+                    e.problems().stream().map(AddPlaybookVersion::fieldProblem).toList());
+        }
+    }
+
+    /**
+     * The API's shape: the definition's problems under {@code playbook} with their field in the reason
+     * ({@code title: required}), a template's under its file with its line.
+     */
+    private static FieldProblem fieldProblem(PlaybookProblem p) {
+        if (p.file().startsWith("templates.") && p.line() > 0) {
+            return new FieldProblem(p.file(), "line " + p.line() + ": " + p.message());
+        }
+        return new FieldProblem(p.file(), p.message());
     }
 
     /** Validates definition and templates together, compiling the templates as they will be used. */

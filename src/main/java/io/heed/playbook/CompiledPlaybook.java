@@ -5,6 +5,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.TemplateNode;
 import io.quarkus.qute.Variant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,10 +65,14 @@ final class CompiledPlaybook {
             }
             String mediaType = m.group(3).equals("html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN;
             try {
-                parsed.put(
-                        file.getKey(),
-                        engine.parse(
-                                file.getValue(), new Variant(Locale.ROOT, StandardCharsets.UTF_8, mediaType), name));
+                Template template = engine.parse(
+                        file.getValue(), new Variant(Locale.ROOT, StandardCharsets.UTF_8, mediaType), name);
+                PlaybookProblem refused = sandbox(template, name);
+                if (refused != null) {
+                    problems.add(refused);
+                    continue;
+                }
+                parsed.put(file.getKey(), template);
             } catch (TemplateException e) {
                 problems.add(new PlaybookProblem(name, line(e), message(e)));
             }
@@ -98,6 +103,35 @@ final class CompiledPlaybook {
             throw new PlaybookException(problems);
         }
         return compiled;
+    }
+
+    /** The sections a playbook template may use: control flow over its own data, nothing that reaches further. */
+    private static final Set<String> ALLOWED_SECTIONS =
+            Set.of("$root", "if", "for", "each", "let", "set", "with", "when", "switch", "is", "case");
+
+    /**
+     * Playbook templates are written by operators and see only their {@link MailView}: no other template
+     * ({@code include}, {@code insert}, user tags), no {@code eval}, no namespace ({@code config:}, {@code inject:},
+     * {@code cdi:} …) that would reach configuration or beans. The first thing that reaches further is the problem.
+     */
+    private static PlaybookProblem sandbox(Template template, String name) {
+        for (TemplateNode node : template.findNodes(
+                n -> n.isSection() && !ALLOWED_SECTIONS.contains(n.asSection().getName()))) {
+            return new PlaybookProblem(
+                    name,
+                    node.getOrigin().getLine(),
+                    "{#" + node.asSection().getName() + "} is not allowed in a playbook template (only if, for,"
+                            + " each, let, with, when and switch)");
+        }
+        io.quarkus.qute.Expression namespaced = template.findExpression(e -> e.getNamespace() != null);
+        if (namespaced != null) {
+            return new PlaybookProblem(
+                    name,
+                    namespaced.getOrigin().getLine(),
+                    "'" + namespaced.getNamespace() + ":' is not allowed in a playbook template: it sees only"
+                            + " recipient, playbook, link, deadline, campaign and reminder");
+        }
+        return null;
     }
 
     RenderedMessage render(MailRequest request) {
@@ -203,6 +237,15 @@ final class CompiledPlaybook {
         }
         chain.add(ENGLISH);
         return List.copyOf(chain);
+    }
+
+    /** The e-mail as a sample reader would get it, for previews of a version or a draft. */
+    RenderedMessage sample(MessageKind kind, Locale locale) {
+        MailView view = sample(locale, kind == MessageKind.REMINDER ? 1 : 0);
+        return new RenderedMessage(
+                subject(kind, locale),
+                template(kind, "txt", locale).data(view).render(),
+                template(kind, "html", locale).data(view).render());
     }
 
     private MailView sample(Locale locale, int reminder) {

@@ -59,6 +59,11 @@ public class PlaybookCatalogue {
         return compiled(request.versionId()).render(request);
     }
 
+    /** One e-mail of a stored version as a sample reader (Alex Example) would get it: the console's preview. */
+    public RenderedMessage sample(long versionId, MessageKind kind, Locale locale) {
+        return compiled(versionId).sample(kind, locale);
+    }
+
     PlaybookDefinition definition(long versionId) {
         return compiled(versionId).definition();
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
-record PlaybookDefinition(
+public record PlaybookDefinition(
         String key,
         String title,
         String summary,

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,24 +26,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 class PlaybookResource {
 
-    /** One line of the catalogue: the newest version of a playbook. */
-    public record PlaybookSummary(
-            String key, int version, String title, int steps, PlaybookVersion.Origin origin, Instant updatedAt) {}
-
-    /** A version in full: its definition and its template files. */
-    public record PlaybookDetail(
-            String key,
-            int version,
-            List<Integer> versions,
-            PlaybookVersion.Origin origin,
-            Instant createdAt,
-            String createdBy,
-            String contentHash,
-            PlaybookDefinition definition,
-            Map<String, String> templates) {}
-
     @Inject
-    PlaybookCatalogue playbooks;
+    PlaybookQueries queries;
 
     @Inject
     AddPlaybookVersion addVersion;
@@ -54,39 +37,15 @@ class PlaybookResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
-    public List<PlaybookSummary> list() {
-        return playbooks.catalogue().stream()
-                .map(v -> new PlaybookSummary(
-                        v.key,
-                        v.version,
-                        playbooks.definition(v.id).title(),
-                        playbooks.definition(v.id).steps().size(),
-                        v.origin,
-                        v.createdAt))
-                .toList();
+    public List<PlaybookQueries.PlaybookSummary> list() {
+        return queries.catalogue();
     }
 
     @GET
     @Path("/{key}")
     @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
-    public PlaybookDetail get(@PathParam("key") String key, @QueryParam("version") Integer version) {
-        List<PlaybookVersion> history = playbooks.history(key);
-        PlaybookVersion chosen = history.stream()
-                .filter(v -> version == null || v.version == version)
-                .findFirst()
-                .orElseThrow(() -> Refusal.notFound(
-                        "No playbook '" + key + "'" + (version == null ? "" : " version " + version) + "."));
-        PlaybookSource source = PlaybookCatalogue.sourceOf(chosen);
-        return new PlaybookDetail(
-                chosen.key,
-                chosen.version,
-                history.stream().map(v -> v.version).toList(),
-                chosen.origin,
-                chosen.createdAt,
-                chosen.createdBy,
-                chosen.contentHash,
-                source.definition(),
-                source.templates());
+    public PlaybookQueries.PlaybookDetail get(@PathParam("key") String key, @QueryParam("version") Integer version) {
+        return queries.detail(key, version);
     }
 
     /**
