@@ -21,6 +21,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -187,60 +188,13 @@ class PlaybooksController {
     @Path("/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.ADMIN_NAME)
-    public Response submit(
-            @RestForm String action,
-            @RestForm boolean isNew,
-            @RestForm Integer baseVersion,
-            @RestForm String key,
-            @RestForm String title,
-            @RestForm String summary,
-            @RestForm String whyItMatters,
-            @RestForm String source,
-            @RestForm String appliesIf,
-            @RestForm String notApplicableLabel,
-            @RestForm String subjectInvitation,
-            @RestForm String subjectReminder,
-            @RestForm String translations,
-            @RestForm List<String> stepKey,
-            @RestForm List<String> stepTitle,
-            @RestForm List<String> stepInstructions,
-            @RestForm List<String> stepUrl,
-            @RestForm List<String> stepNotApplicable,
-            @RestForm List<String> deadlineAppliesTo,
-            @RestForm List<String> deadlineCountries,
-            @RestForm List<String> deadlineDate,
-            @RestForm List<String> deadlineNote,
-            @RestForm List<String> templateFile,
-            @RestForm List<String> templateBody,
-            @RestForm String previewKind,
-            @RestForm String previewLang) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        put(texts, "key", key);
-        put(texts, "title", title);
-        put(texts, "summary", summary);
-        put(texts, "whyItMatters", whyItMatters);
-        put(texts, "source", source);
-        put(texts, "appliesIf", appliesIf);
-        put(texts, "notApplicableLabel", notApplicableLabel);
-        put(texts, "subjectInvitation", subjectInvitation);
-        put(texts, "subjectReminder", subjectReminder);
-        put(texts, "translations", translations);
-        PlaybookForm form = PlaybookForm.posted(
-                isNew,
-                baseVersion,
-                texts,
-                stepKey,
-                stepTitle,
-                stepInstructions,
-                stepUrl,
-                stepNotApplicable,
-                deadlineAppliesTo,
-                deadlineCountries,
-                deadlineDate,
-                deadlineNote,
-                templateFile,
-                templateBody);
-        String act = action == null ? "save" : action;
+    public Response submit(@BeanParam PostedPlaybook posted) {
+        PlaybookForm form = posted.form(posted.baseVersion);
+        boolean isNew = posted.isNew;
+        Integer baseVersion = posted.baseVersion;
+        String previewKind = posted.previewKind;
+        String previewLang = posted.previewLang;
+        String act = posted.action == null ? "save" : posted.action;
         if (act.equals("add-step")) {
             return page(200, editPage(form.withStep(), FormErrors.NONE, Map.of(), null));
         }
@@ -282,58 +236,8 @@ class PlaybooksController {
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.ADMIN_NAME)
-    public TemplateInstance livePreview(
-            @RestForm boolean isNew,
-            @RestForm String key,
-            @RestForm String title,
-            @RestForm String summary,
-            @RestForm String whyItMatters,
-            @RestForm String source,
-            @RestForm String appliesIf,
-            @RestForm String notApplicableLabel,
-            @RestForm String subjectInvitation,
-            @RestForm String subjectReminder,
-            @RestForm String translations,
-            @RestForm List<String> stepKey,
-            @RestForm List<String> stepTitle,
-            @RestForm List<String> stepInstructions,
-            @RestForm List<String> stepUrl,
-            @RestForm List<String> stepNotApplicable,
-            @RestForm List<String> deadlineAppliesTo,
-            @RestForm List<String> deadlineCountries,
-            @RestForm List<String> deadlineDate,
-            @RestForm List<String> deadlineNote,
-            @RestForm List<String> templateFile,
-            @RestForm List<String> templateBody,
-            @RestForm String previewKind,
-            @RestForm String previewLang) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        put(texts, "key", key);
-        put(texts, "title", title);
-        put(texts, "summary", summary);
-        put(texts, "whyItMatters", whyItMatters);
-        put(texts, "source", source);
-        put(texts, "appliesIf", appliesIf);
-        put(texts, "notApplicableLabel", notApplicableLabel);
-        put(texts, "subjectInvitation", subjectInvitation);
-        put(texts, "subjectReminder", subjectReminder);
-        put(texts, "translations", translations);
-        PlaybookForm form = PlaybookForm.posted(
-                isNew,
-                null,
-                texts,
-                stepKey,
-                stepTitle,
-                stepInstructions,
-                stepUrl,
-                stepNotApplicable,
-                deadlineAppliesTo,
-                deadlineCountries,
-                deadlineDate,
-                deadlineNote,
-                templateFile,
-                templateBody);
-        return Templates.edit$preview(preview(form, previewKind, previewLang));
+    public TemplateInstance livePreview(@BeanParam PostedPlaybook posted) {
+        return Templates.edit$preview(preview(posted.form(null), posted.previewKind, posted.previewLang));
     }
 
     private Preview preview(PlaybookForm form, String kindName, String lang) {
@@ -394,12 +298,6 @@ class PlaybooksController {
                 .type("text/html;charset=UTF-8")
                 .entity(page.render())
                 .build();
-    }
-
-    private static void put(Map<String, String> texts, String name, String value) {
-        if (value != null) {
-            texts.put(name, value);
-        }
     }
 
     private static int parse(String number) {
