@@ -41,7 +41,6 @@ curl -s -c "$jar" -o /dev/null -H "Origin: $HEED_URL" --data-urlencode "email=$H
 grep -q heed_session "$jar" || { echo "console sign-in failed"; exit 1; }
 
 employee=$(psql -At -c "select id from employee order by id limit 1")
-recipient=$(psql -At -c "select id from recipient where campaign_id = $campaign order by id limit 1")
 
 # Prints "code p50 p95 max bytes" of n requests of one path over one connection.
 timed() {
@@ -59,12 +58,13 @@ echo "Console pages with a $RECIPIENTS-recipient campaign, $REQUESTS requests ea
 printf '%-62s %5s %8s %8s %8s %9s\n' "page" "code" "p50" "p95" "max" "bytes"
 for path in \
   "/console" "/console/home/live" \
-  "/console/campaigns" "/console/campaigns?status=active" \
-  "/console/campaigns/$campaign" "/console/campaigns/$campaign/recipients" \
-  "/console/campaigns/$campaign/recipients?filter=not-visited" "/console/campaigns/$campaign/recipients?filter=overdue" \
-  "/console/campaigns/$campaign/compliance?by=department" "/console/campaigns/$campaign/delivery" \
+  "/console/campaigns" "/console/campaigns?status=ACTIVE" \
+  "/console/campaigns/$campaign" "/console/campaigns/$campaign/compliance" \
+  "/console/campaigns/$campaign/compliance?by=department" "/console/campaigns/$campaign/compliance?by=country" \
+  "/console/campaigns/$campaign/exports" \
+  "/console/campaigns/$campaign/recipients" "/console/campaigns/$campaign/recipients?filter=not-visited" \
   "/console/directory" "/console/directory?q=bench+99" "/console/directory?region=EMEA&page=20" \
-  "/console/directory/employees/$employee" "/console/directory/regions" \
+  "/console/directory/employees/$employee" \
   "/console/playbooks" "/console/playbooks/linkedin-genai-optout" \
   "/console/settings" "/console/campaigns/new"; do
   timed "$path" 20 >/dev/null
