@@ -58,7 +58,7 @@ echo "Console pages with a $RECIPIENTS-recipient campaign, $REQUESTS requests ea
 printf '%-62s %5s %8s %8s %8s %9s\n' "page" "code" "p50" "p95" "max" "bytes"
 for path in \
   "/console" "/console/home/live" \
-  "/console/campaigns" "/console/campaigns?status=ACTIVE" \
+  "/console/campaigns" "/console/campaigns?status=active" \
   "/console/campaigns/$campaign" "/console/campaigns/$campaign/compliance" \
   "/console/campaigns/$campaign/compliance?by=department" "/console/campaigns/$campaign/compliance?by=country" \
   "/console/campaigns/$campaign/exports" \
