@@ -322,4 +322,47 @@ class CampaignRecipientsTest {
         assertTrue(b.text(".flash").contains("Reminder queued for 2 people."), b.text(".flash"));
         assertEquals(2, reminders(id));
     }
+
+    @Test
+    void lateJoinersAreOfferedAndAddedWithAFormPost() {
+        long id = launched();
+        ConsoleSession session = ConsoleSession.asAdmin(base);
+        session.get()
+                .get("/console/campaigns/" + id + "/recipients")
+                .then()
+                .body(org.hamcrest.Matchers.not(containsString("id=\"late-joiners\"")));
+        Api.importEmployees(HEADER + "zoe@example.com,Zoe New,APAC,Sales,JP,,en,Asia/Tokyo\n", "")
+                .statusCode(200);
+        String page = session.get()
+                .get("/console/campaigns/" + id + "/recipients")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                Jsoup.parse(page).selectFirst("#late-joiners").text().contains("1 person has joined the audience"),
+                page);
+        session.get().post("/console/campaigns/" + id + "/late-joiners").then().statusCode(403);
+        Response added = session.post().post("/console/campaigns/" + id + "/late-joiners");
+        added.then().statusCode(303);
+        String after = session.get()
+                .cookie("heed_flash", added.getCookie("heed_flash"))
+                .get("/console/campaigns/" + id + "/recipients")
+                .then()
+                .extract()
+                .asString();
+        assertTrue(after.contains("Added 1 person who joined the audience since launch"), after);
+        assertTrue(!after.contains("id=\"late-joiners\""), after);
+        assertEquals(
+                1,
+                Database.count(
+                        dataSource,
+                        "select count(*) from recipient where added_late and email = 'zoe@example.com'"
+                                + " and campaign_id = " + id));
+        assertEquals(
+                1,
+                Database.count(
+                        dataSource, "select count(*) from audit_event where action = 'campaign.add-recipients'"));
+        assertTrue(names(session, id, "?q=zoe").contains("Zoe New"));
+    }
 }

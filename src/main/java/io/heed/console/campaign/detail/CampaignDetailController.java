@@ -90,7 +90,7 @@ class CampaignDetailController {
         static native TemplateInstance detail$numbers(Live live);
 
         static native TemplateInstance remind(
-                Chrome chrome, CampaignView campaign, Recipients recipients, long count, String refusal);
+                Chrome chrome, CampaignView campaign, long listed, Recipients recipients, long count, String refusal);
     }
 
     @Inject
@@ -228,13 +228,13 @@ class CampaignDetailController {
                 totals.steps(),
                 totals.steps().size(),
                 query.filter().remindable() && reminding(campaign),
-                0);
+                launch.lateJoiners(id, scope));
         return Templates.detail(
                 pages.chrome("campaigns", campaign.name() + " · Recipients"),
                 campaign,
                 "recipients",
                 actions(campaign),
-                Live.of(id, totals.totals(), totals.asOf()),
+                null,
                 null,
                 null,
                 null,
@@ -264,9 +264,11 @@ class CampaignDetailController {
                     + " or are overdue.";
         }
         long count = refusal == null ? remind.preview(id, query, scope) : 0;
+        long listed = refusal == null ? recipientQueries.count(id, query, scope) : 0;
         return Templates.remind(
                 pages.chrome("campaigns", campaign.name() + " · Remind"),
                 campaign,
+                listed,
                 new Recipients(
                         id, null, query.filter(), query.step(), query.search(), List.of(), List.of(), 0, false, 0),
                 count,
@@ -300,6 +302,7 @@ class CampaignDetailController {
                         .entity(Templates.remind(
                                 pages.chrome("campaigns", campaign.name() + " · Remind"),
                                 campaign,
+                                0,
                                 new Recipients(
                                         id,
                                         null,
@@ -317,6 +320,30 @@ class CampaignDetailController {
                         .build();
             }
             throw refusal;
+        }
+    }
+
+    /** Adds the employees who joined the audience since launch (the late-joiner notice's "Add them"). */
+    @POST
+    @Path("/late-joiners")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response addLateJoiners(@PathParam("id") long id) {
+        String back = "/console/campaigns/" + id + "/recipients";
+        try {
+            int added = launch.addLateJoiners(id, currentUser.name()).added();
+            return ConsoleResponses.seeOther(
+                    back,
+                    Flash.success(
+                            added == 0
+                                    ? "Nobody to add: everyone in the audience is already a recipient."
+                                    : "Added " + io.heed.console.ConsoleFormat.grouped(added)
+                                            + (added == 1 ? " person" : " people")
+                                            + " who joined the audience since launch; their invitations are queued."));
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+                throw refusal;
+            }
+            return ConsoleResponses.seeOther(back, Flash.error(refusal.reason()));
         }
     }
 
