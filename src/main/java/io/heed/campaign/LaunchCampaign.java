@@ -12,6 +12,7 @@ import io.heed.platform.error.Refusal;
 import io.heed.playbook.PlaybookCatalogue;
 import io.heed.playbook.PlaybookVersion;
 import io.heed.security.LinkTokens;
+import io.heed.security.RegionScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +41,38 @@ public class LaunchCampaign {
     /** What adding late joiners did. */
     public record Added(int added, List<String> alreadyRecipients, List<String> notActiveEmployees) {}
 
-    private static final NamedSql SNAPSHOT = NamedSql.load(LaunchCampaign.class, "snapshot-audience.sql");
+    /**
+     * Who a campaign's audience is, on employee {@code e}: active employees matching every non-empty filter
+     * ({@code :regions}, {@code :departments}, {@code :countries}) or named in {@code :include}, never those in
+     * {@code :exclude}. The launch snapshot and the late-joiner count both use it.
+     */
+    private static final String AUDIENCE = """
+            e.active
+               and (   (    (cardinality(:regions::text[]) = 0 or e.region = any(:regions::text[]))
+                        and (cardinality(:departments::text[]) = 0 or e.department = any(:departments::text[]))
+                        and (cardinality(:countries::text[]) = 0 or e.country = any(:countries::text[])))
+                    or e.email_key = any(:include::text[]))
+               and not (e.email_key = any(:exclude::text[]))""";
+
+    private static final NamedSql SNAPSHOT = NamedSql.of(
+            NamedSql.load(LaunchCampaign.class, "snapshot-audience.sql").text().replace("/*audience*/", AUDIENCE));
+
+    // Employees of the audience who are not recipients yet (joined, or moved into it, since launch), within the
+    // reader's regions.
+    private static final String LATE_JOINERS_FROM = """
+              from employee e
+             where""" + " " + AUDIENCE + """
+
+               and (:unrestricted or e.region = any(:scopeRegions))
+               and not exists (select 1 from recipient r where r.campaign_id = :campaign and r.employee_id = e.id)""";
+
+    private static final NamedSql COUNT_LATE_JOINERS = NamedSql.of("select count(*)" + LATE_JOINERS_FROM);
+
+    private static final NamedSql LATE_JOINER_KEYS =
+            NamedSql.of("select e.email_key" + LATE_JOINERS_FROM + " order by e.id limit :limit");
+
+    /** At most this many late joiners are added by one {@link #addLateJoiners}. */
+    public static final int LATE_JOINERS_AT_ONCE = 10_000;
 
     // SKIP LOCKED: a campaign another replica is launching right now is left to it.
     private static final NamedSql NEXT_DUE = NamedSql.of("""
@@ -152,6 +184,47 @@ public class LaunchCampaign {
         auditLog.record(actor, "campaign.add-recipients", Campaign.auditTarget(campaignId), Map.of("added", added));
         return new Added(
                 added, already, keys.stream().filter(k -> !active.contains(k)).toList());
+    }
+
+    /** How many employees of the campaign's audience, within {@code scope}, are not recipients (0 before launch). */
+    public long lateJoiners(long campaignId, RegionScope scope) {
+        Campaign campaign = Campaign.require(campaignId);
+        if (!campaign.running()) {
+            return 0;
+        }
+        return database.number(COUNT_LATE_JOINERS, lateJoinerParams(campaign, scope));
+    }
+
+    /**
+     * Adds the audience's late joiners (up to {@link #LATE_JOINERS_AT_ONCE}) through {@link #addRecipients},
+     * which audits it.
+     */
+    @Transactional
+    public Added addLateJoiners(long campaignId, String actor) {
+        Campaign campaign = Campaign.locked(campaignId);
+        if (!campaign.running()) {
+            throw Campaign.illegalMove("add recipients to", campaign.status);
+        }
+        List<String> keys = database.list(
+                LATE_JOINER_KEYS,
+                lateJoinerParams(campaign, RegionScope.ALL).and("limit", LATE_JOINERS_AT_ONCE),
+                row -> row.string("email_key"));
+        if (keys.isEmpty()) {
+            return new Added(0, List.of(), List.of());
+        }
+        return addRecipients(campaignId, keys, actor);
+    }
+
+    private static Params lateJoinerParams(Campaign campaign, RegionScope scope) {
+        Audience a = campaign.audience;
+        return Params.of("campaign", campaign.id)
+                .and("regions", SqlArray.of("text", a.regions()))
+                .and("departments", SqlArray.of("text", a.departments()))
+                .and("countries", SqlArray.of("text", a.countries()))
+                .and("include", keys(a.includeEmails()))
+                .and("exclude", keys(a.excludeEmails()))
+                .and("unrestricted", scope.unrestricted())
+                .and("scopeRegions", SqlArray.of("text", List.copyOf(scope.regions())));
     }
 
     /**

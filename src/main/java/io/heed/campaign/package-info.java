@@ -12,8 +12,9 @@
  * one reader's mail is rendered ({@code RecipientMail}); when reminders and escalations are due
  * ({@code CampaignFollowUps}, against the clock's instant).
  *
- * <p>Use cases: {@code EditCampaign}, {@code ChangeCampaignStatus}, {@code LaunchCampaign},
- * {@code PreviewInvitation}, {@code SendTestInvitation}; views: {@code CampaignQueries} ({@code CampaignView},
+ * <p>Use cases: {@code EditCampaign}, {@code ChangeCampaignStatus}, {@code LaunchCampaign} (also late joiners),
+ * {@code RemindRecipients} (a reminder now to the recipients a list filter picks),
+ * {@code PreviewInvitation}, {@code SendTestInvitation}; views: {@code RecipientQueries} (recipients by filter, paged), {@code CampaignQueries} ({@code CampaignView},
  * counted within the caller's {@code RegionScope}); the JSON API {@code CampaignResource} is one line per call.
  *
  * <p>Offers other packages: the entities {@link io.heed.campaign.Campaign} and {@link io.heed.campaign.Recipient},

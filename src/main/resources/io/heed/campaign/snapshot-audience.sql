@@ -8,6 +8,7 @@
 -- Deadline: the end of their region's day in :deadlines (else the :wildcardRegion one) in their own zone, as
 -- RecipientMail.deadlineOf computes it for previews.
 -- Link nonce: :nonceBytes random bytes (security.LinkTokens.NONCE_BYTES).
+-- The audience rule itself is LaunchCampaign.AUDIENCE, put in at the marker below (late joiners are counted by it too).
 -- Every row of one snapshot carries :batch as its creation time, which is how its invitations are queued.
 insert into recipient (campaign_id, employee_id, email, name, region, department, country,
                        manager_email, locale, time_zone, link_nonce, planned_at, deadline_at,
@@ -23,11 +24,6 @@ select :campaign, e.id, e.email, e.name, e.region, e.department, e.country, e.ma
        :late, :batch
   from (select e.*, row_number() over (order by e.id) as position, count(*) over () as audience_size
           from employee e
-         where e.active
-           and (   (    (cardinality(:regions::text[]) = 0 or e.region = any(:regions::text[]))
-                    and (cardinality(:departments::text[]) = 0 or e.department = any(:departments::text[]))
-                    and (cardinality(:countries::text[]) = 0 or e.country = any(:countries::text[])))
-                or e.email_key = any(:include::text[]))
-           and not (e.email_key = any(:exclude::text[]))
+         where /*audience*/
            and (cardinality(:only::text[]) = 0 or e.email_key = any(:only::text[]))) e
 on conflict (campaign_id, employee_id) do nothing

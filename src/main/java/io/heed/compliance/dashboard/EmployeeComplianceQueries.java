@@ -145,9 +145,7 @@ public class EmployeeComplianceQueries {
                     steps,
                     r.completedAt() != null,
                     r.completedAt(),
-                    r.completedAt() == null
-                            && r.deadlineAt() != null
-                            && !r.deadlineAt().isAfter(now)));
+                    io.heed.campaign.RecipientQueries.overdue(r.deadlineAt(), r.completedAt(), now)));
         }
         return new EmployeeCompliance(
                 employee.email, employee.name, employee.region, employee.department, employee.active, now, states);

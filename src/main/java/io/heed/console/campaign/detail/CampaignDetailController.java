@@ -6,6 +6,8 @@ import io.heed.campaign.CampaignStatus;
 import io.heed.campaign.CampaignView;
 import io.heed.campaign.ChangeCampaignStatus;
 import io.heed.campaign.LaunchCampaign;
+import io.heed.campaign.RecipientQueries;
+import io.heed.campaign.RemindRecipients;
 import io.heed.compliance.ComplianceFilter;
 import io.heed.compliance.dashboard.CampaignDashboardQueries;
 import io.heed.compliance.dashboard.Dashboard;
@@ -60,6 +62,8 @@ class CampaignDetailController {
 
     static final int FAILURES_PAGE = 20;
 
+    static final int RECIPIENTS_PAGE = 25;
+
     /** A state action the campaign's state allows now. */
     record Action(String name, String label, String style, String hint) {}
 
@@ -80,9 +84,13 @@ class CampaignDetailController {
                 Compliance compliance,
                 Map<String, List<String>> reportRecipients,
                 FormErrors errors,
-                Map<String, String> form);
+                Map<String, String> form,
+                Recipients recipients);
 
         static native TemplateInstance detail$numbers(Live live);
+
+        static native TemplateInstance remind(
+                Chrome chrome, CampaignView campaign, long listed, Recipients recipients, long count, String refusal);
     }
 
     @Inject
@@ -116,6 +124,12 @@ class CampaignDetailController {
     LiveCampaigns live;
 
     @Inject
+    RecipientQueries recipientQueries;
+
+    @Inject
+    RemindRecipients remind;
+
+    @Inject
     Clock clock;
 
     // --- pages -------------------------------------------------------------------------------------------------
@@ -138,7 +152,8 @@ class CampaignDetailController {
                 null,
                 null,
                 FormErrors.NONE,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     @GET
@@ -159,7 +174,8 @@ class CampaignDetailController {
                 Compliance.of(dashboard, groupBy.name().toLowerCase(java.util.Locale.ROOT)),
                 null,
                 FormErrors.NONE,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     @GET
@@ -182,7 +198,161 @@ class CampaignDetailController {
                 null,
                 reportRecipients.get(id, scope),
                 errors,
-                form);
+                form,
+                null);
+    }
+
+    // --- who has not acted ---------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/recipients")
+    public TemplateInstance recipients(
+            @PathParam("id") long id,
+            @QueryParam("filter") String filter,
+            @QueryParam("step") String step,
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") int page) {
+        RegionScope scope = currentUser.regionScope();
+        CampaignView campaign = campaigns.get(id, scope);
+        Dashboard totals = dashboards.dashboard(id, GroupBy.REGION, ComplianceFilter.of(scope, null, null));
+        RecipientQueries.Query query = query(filter, step, q);
+        Page<RecipientQueries.RecipientRow> rows =
+                recipientQueries.page(id, query, Math.max(0, page), RECIPIENTS_PAGE, scope);
+        Recipients view = new Recipients(
+                id,
+                rows,
+                query.filter(),
+                query.step(),
+                query.search(),
+                Recipients.tabs(id, query.filter(), query.search(), totals.totals()),
+                totals.steps(),
+                totals.steps().size(),
+                query.filter().remindable() && reminding(campaign),
+                launch.lateJoiners(id, scope));
+        return Templates.detail(
+                pages.chrome("campaigns", campaign.name() + " · Recipients"),
+                campaign,
+                "recipients",
+                actions(campaign),
+                null,
+                null,
+                null,
+                null,
+                null,
+                FormErrors.NONE,
+                Map.of(),
+                view);
+    }
+
+    /** "Remind these N": the confirmation, naming how many a reminder would go to now. */
+    @GET
+    @Path("/recipients/remind")
+    public TemplateInstance remindConfirm(
+            @PathParam("id") long id,
+            @QueryParam("filter") String filter,
+            @QueryParam("step") String step,
+            @QueryParam("q") String q) {
+        RegionScope scope = currentUser.regionScope();
+        CampaignView campaign = campaigns.get(id, scope);
+        RecipientQueries.Query query = query(filter, step, q);
+        String refusal = null;
+        if (!reminding(campaign)) {
+            refusal = "Reminders go out only while a campaign is sending or active; this one is "
+                    + label(campaign.status()).toLowerCase(java.util.Locale.ROOT) + ".";
+        } else if (!query.filter().remindable()) {
+            refusal = "Choose who should be reminded: people who have not visited, not finished, have a step open"
+                    + " or are overdue.";
+        }
+        long count = refusal == null ? remind.preview(id, query, scope) : 0;
+        long listed = refusal == null ? recipientQueries.count(id, query, scope) : 0;
+        return Templates.remind(
+                pages.chrome("campaigns", campaign.name() + " · Remind"),
+                campaign,
+                listed,
+                new Recipients(
+                        id, null, query.filter(), query.step(), query.search(), List.of(), List.of(), 0, false, 0),
+                count,
+                refusal);
+    }
+
+    @POST
+    @Path("/recipients/remind")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response remind(
+            @PathParam("id") long id,
+            @FormParam("filter") String filter,
+            @FormParam("step") String step,
+            @FormParam("q") String q) {
+        RegionScope scope = currentUser.regionScope();
+        campaigns.get(id, scope);
+        RecipientQueries.Query query = query(filter, step, q);
+        String back = Recipients.base(id, query.filter(), query.step(), query.search()) + "page=0";
+        try {
+            int n = remind.remind(id, query, scope, currentUser.name()).queued();
+            String done = n == 0
+                    ? "Nobody to remind: everyone picked has completed, was reminded in the last 24 hours, or has"
+                            + " not been delivered the invitation yet."
+                    : "Reminder queued for " + io.heed.console.ConsoleFormat.grouped(n)
+                            + (n == 1 ? " person." : " people.");
+            return ConsoleResponses.seeOther(back, Flash.success(done));
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.CONFLICT) {
+                CampaignView campaign = campaigns.get(id, scope);
+                return Response.status(409)
+                        .entity(Templates.remind(
+                                pages.chrome("campaigns", campaign.name() + " · Remind"),
+                                campaign,
+                                0,
+                                new Recipients(
+                                        id,
+                                        null,
+                                        query.filter(),
+                                        query.step(),
+                                        query.search(),
+                                        List.of(),
+                                        List.of(),
+                                        0,
+                                        false,
+                                        0),
+                                0,
+                                refusal.reason()))
+                        .type(MediaType.TEXT_HTML)
+                        .build();
+            }
+            throw refusal;
+        }
+    }
+
+    /** Adds the employees who joined the audience since launch (the late-joiner notice's "Add them"). */
+    @POST
+    @Path("/late-joiners")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response addLateJoiners(@PathParam("id") long id) {
+        String back = "/console/campaigns/" + id + "/recipients";
+        try {
+            int added = launch.addLateJoiners(id, currentUser.name()).added();
+            return ConsoleResponses.seeOther(
+                    back,
+                    Flash.success(
+                            added == 0
+                                    ? "Nobody to add: everyone in the audience is already a recipient."
+                                    : "Added " + io.heed.console.ConsoleFormat.grouped(added)
+                                            + (added == 1 ? " person" : " people")
+                                            + " who joined the audience since launch; their invitations are queued."));
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
+                throw refusal;
+            }
+            return ConsoleResponses.seeOther(back, Flash.error(refusal.reason()));
+        }
+    }
+
+    private static RecipientQueries.Query query(String filter, String step, String q) {
+        return new RecipientQueries.Query(RecipientQueries.Filter.parse(filter), step, q);
+    }
+
+    private static boolean reminding(CampaignView c) {
+        return c.status() == CampaignStatus.SENDING || c.status() == CampaignStatus.ACTIVE;
     }
 
     /** The live numbers: an SSE stream of the {@code numbers} fragment, one event per tick. */
