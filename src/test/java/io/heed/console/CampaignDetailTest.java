@@ -277,14 +277,11 @@ class CampaignDetailTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
-            throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting until " + what.get());
-            }
-            Thread.sleep(50);
-        }
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
+        org.awaitility.Awaitility.await()
+                .alias(what.get())
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 }

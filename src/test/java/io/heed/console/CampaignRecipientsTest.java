@@ -90,20 +90,13 @@ class CampaignRecipientsTest {
     }
 
     private void awaitVisits(long id, long n) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (Database.count(
-                        dataSource,
-                        "select count(*) from recipient where first_visit_at is not null and campaign_id = " + id)
-                < n) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("visits not recorded");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        org.awaitility.Awaitility.await("visits recorded")
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Database.count(
+                                dataSource,
+                                "select count(*) from recipient where first_visit_at is not null and campaign_id = "
+                                        + id)
+                        >= n);
     }
 
     private static List<String> names(ConsoleSession session, long id, String query) {
