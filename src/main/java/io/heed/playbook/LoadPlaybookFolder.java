@@ -98,31 +98,21 @@ class LoadPlaybookFolder {
         return added;
     }
 
+    /** The folder's files, read as {@link PlaybookFiles} reads an upload's. */
     private static PlaybookSource readFolder(Path folder) {
         String name = folder.getFileName().toString();
-        Path yaml = folder.resolve("playbook.yaml");
-        if (!Files.isRegularFile(yaml)) {
-            throw new PlaybookException(new PlaybookProblem(name + "/playbook.yaml", 0, "missing"));
-        }
-        PlaybookYaml.Parsed parsed = PlaybookYaml.parse(readText(yaml), name + "/playbook.yaml");
-        if (!name.equals(parsed.definition().key())) {
-            throw new PlaybookException(new PlaybookProblem(
-                    name + "/playbook.yaml",
-                    parsed.lines().getOrDefault("/key", 0),
-                    "key: '" + parsed.definition().key() + "' must equal the folder name '" + name + "'"));
-        }
-        TreeMap<String, String> templates = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> listed = Files.list(folder)) {
+            for (Path file : listed.filter(Files::isRegularFile).toList()) {
                 String fileName = file.getFileName().toString();
-                if (fileName.endsWith(".html") || fileName.endsWith(".txt")) {
-                    templates.put(fileName, readText(file));
+                if (PlaybookFiles.isPart(fileName)) {
+                    files.put(fileName, readText(file));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + folder, e);
         }
-        return new PlaybookSource(parsed.definition(), templates, name + "/playbook.yaml", name + "/", parsed.lines());
+        return PlaybookFiles.read(name + "/", files, name, "the folder name");
     }
 
     private static String readText(Path file) {

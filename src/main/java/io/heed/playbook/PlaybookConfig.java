@@ -1,5 +1,6 @@
 package io.heed.playbook;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -13,4 +14,11 @@ interface PlaybookConfig {
      */
     @WithDefault("templates/playbooks")
     Path dir();
+
+    /**
+     * Largest upload of a playbook version (the console's upload, {@code POST /api/v1/playbooks/{key}/versions}):
+     * both the files as sent and what a ZIP expands to. 413 above.
+     */
+    @WithDefault("2M")
+    MemorySize maxUploadSize();
 }

@@ -46,6 +46,9 @@ public class PlaybookQueries {
         }
     }
 
+    /** A version's folder as a ZIP, to download, edit and upload again: {@code <key>-v<version>.zip}. */
+    public record Archive(String fileName, byte[] content) {}
+
     @Inject
     PlaybookCatalogue playbooks;
 
@@ -89,6 +92,19 @@ public class PlaybookQueries {
                 chosen.contentHash,
                 source.definition(),
                 source.templates());
+    }
+
+    /**
+     * A version as the files of its folder in one ZIP ({@code <key>/playbook.yaml} and the templates), the layout
+     * of {@code templates/playbooks/} and of an upload: downloading, editing and uploading it gives a new version.
+     *
+     * @throws Refusal not found
+     */
+    public Archive archive(String key, Integer version) {
+        PlaybookDetail detail = detail(key, version);
+        return new Archive(
+                detail.key() + "-v" + detail.version() + ".zip",
+                PlaybookArchive.write(detail.key(), detail.definition(), detail.templates()));
     }
 
     /** The stored id of a version, for {@link PlaybookCatalogue#render} and {@link PlaybookCatalogue#sample}. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,34 @@ class PlaybookResource {
         PlaybookVersion created = addVersion.fromApi(definition, templates, currentUser.name());
         return Response.created(URI.create("/api/v1/playbooks/" + created.key + "?version=" + created.version))
                 .entity(get(created.key, created.version))
+                .build();
+    }
+
+    /** A version (the newest when no {@code version}) as a ZIP of its folder: the layout {@link #upload} takes. */
+    @GET
+    @Path("/{key}/download")
+    @Produces("application/zip")
+    @RolesAllowed({Role.ADMIN_NAME, Role.REGION_OFFICER_NAME, Role.AUDITOR_NAME})
+    public Response download(@PathParam("key") String key, @QueryParam("version") Integer version) {
+        PlaybookQueries.Archive archive = queries.archive(key, version);
+        return Response.ok(archive.content(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + archive.fileName() + "\"")
+                .build();
+    }
+
+    /**
+     * A new version of playbook {@code key} as a ZIP of its folder ({@code playbook.yaml} and the templates, at the
+     * top of the archive or in one folder), checked as the folder is; problems name their file and line.
+     */
+    @POST
+    @Path("/{key}/versions")
+    @Consumes("application/zip")
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Response upload(@PathParam("key") String key, InputStream zip) {
+        PlaybookVersion created = addVersion.fromZip(key, zip, currentUser.name());
+        return Response.created(URI.create("/api/v1/playbooks/" + created.key + "?version=" + created.version))
+                .entity(get(created.key, created.version))
+                .type(MediaType.APPLICATION_JSON)
                 .build();
     }
 }

@@ -7,15 +7,20 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Reads {@code playbook.yaml}, remembering on which line each value was written. */
+/**
+ * Reads {@code playbook.yaml}, remembering on which line each value was written; and writes a definition back as
+ * the same file (for a version's download), so that reading what was written gives the same definition.
+ */
 final class PlaybookYaml {
 
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -24,7 +29,27 @@ final class PlaybookYaml {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /** Plain scalars where YAML allows them, multi-line text as literal blocks, dates as YYYY-MM-DD. */
+    private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .build())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private PlaybookYaml() {}
+
+    /** The definition as {@code playbook.yaml}: the fields in the definition's order, nothing that is not set. */
+    static String write(PlaybookDefinition definition) {
+        try {
+            return WRITER.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A playbook definition is not writable as YAML", e);
+        }
+    }
 
     /** The parsed definition and its line index. */
     record Parsed(PlaybookDefinition definition, Map<String, Integer> lines) {}

@@ -81,4 +81,15 @@ public final class Database {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String string(DataSource dataSource, String sql) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -72,7 +72,8 @@ class PlaybooksController {
                 PlaybookQueries.PlaybookDetail detail,
                 LocalizedPlaybook localized,
                 String lang,
-                List<Mail> mails);
+                List<Mail> mails,
+                long maxUploadSize);
 
         static native TemplateInstance edit(
                 Chrome chrome, PlaybookForm form, FormErrors errors, Map<String, String> fields, Preview preview);
@@ -123,7 +124,8 @@ class PlaybooksController {
                 detail,
                 catalogue.localized(versionId, locale),
                 language,
-                mails);
+                mails,
+                addVersion.maxUploadSize());
     }
 
     @GET
