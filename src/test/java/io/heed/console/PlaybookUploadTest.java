@@ -336,7 +336,9 @@ class PlaybookUploadTest {
         b.find("#f-files").sendKeys(paths.toString());
         b.submit("form.pb-upload button[type=submit]");
         assertTrue(b.text(".notice-error").contains("nothing was stored"), b.text(".notice-error"));
-        assertTrue(b.text(".pb-upload-problems tbody").startsWith("invitation.html 2"), b.text(".pb-upload-problems tbody"));
+        assertTrue(
+                b.text(".pb-upload-problems tbody").startsWith("invitation.html 2"),
+                b.text(".pb-upload-problems tbody"));
         b.look("playbook-upload-error");
 
         Files.writeString(dir.resolve("invitation.html"), templates().get("invitation.html"));
