@@ -268,8 +268,8 @@ final class CompiledPlaybook {
 
     private static String message(TemplateException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        // Qute prefixes the template id and line, which the problem already carries.
-        return message.replaceFirst("^Rendering error in template \\[[^]]*\\] line \\d+: ", "")
-                .replaceFirst("^Parser error in template \\[[^]]*\\] line \\d+: ", "");
+        // Qute prefixes the template id and line ("[invitation.html] line 2: " or "[invitation.html:2]: "), which
+        // the problem already carries.
+        return message.replaceFirst("^(Rendering|Parser) error in template \\[[^]]*\\]( line \\d+)?: ", "");
     }
 }

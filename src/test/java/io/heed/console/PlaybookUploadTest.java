@@ -181,6 +181,8 @@ class PlaybookUploadTest {
         templates.put("invitation.html", "<p>Hello</p>\n<p>{#if link}unclosed</p>\n");
         String page = refused(ConsoleSession.asAdmin(base), null, folder("vpn-update", YAML, templates), 422);
         assertTrue(page.contains("<td><code>vpn-update/invitation.html</code></td><td class=\"num\">2</td>"), page);
+        assertTrue(
+                page.contains("<td>unterminated section [if] detected"), "no location repeated in the text: " + page);
         assertEquals(0, versions("vpn-update"));
     }
 
