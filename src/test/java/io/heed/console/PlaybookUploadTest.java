@@ -32,6 +32,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,9 @@ class PlaybookUploadTest {
         }
     }
 
+    /** Before and after: the shipped playbook's uploaded versions must not leak into other test classes. */
     @BeforeEach
+    @AfterEach
     void reset() {
         Database.reset(dataSource);
         Database.execute(
